@@ -1,0 +1,6 @@
+export { toNfc, normalizeDeep } from './nfc';
+export { toVietnameseSlug, DEFAULT_SLUG } from './slug';
+export { formatGmt7, toIsoGmt7, NEWSROOM_TIME_ZONE } from './date';
+export { formatByline, CREDIT_ROLES, type CreditRole, type BylineCredit } from './byline';
+export { renderMarkdown } from './markdown';
+export * from './api-types';
