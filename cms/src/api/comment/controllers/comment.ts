@@ -1,0 +1,7 @@
+/**
+ * comment controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::comment.comment');

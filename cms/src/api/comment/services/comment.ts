@@ -1,0 +1,7 @@
+/**
+ * comment service
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreService('api::comment.comment');

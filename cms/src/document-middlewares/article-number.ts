@@ -1,0 +1,69 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID } from '../utils/content-types';
+import {
+  isBlank,
+  isWriteAction,
+  replaceData,
+  writeParamsOf,
+  type DocumentMiddleware,
+} from '../utils/document-middleware';
+import { findMaxValue, findStoredValues, isValueTaken } from '../utils/unique-value';
+
+/**
+ * Gives each article a stable number, the `-123` of `/thoi-su/le-hoi-123.html`: max + 1 on create
+ * (imports may bring their own, if free), unchanged by edits, publish and unpublish (those copy
+ * the row). A copy (clone) gets a new number.
+ */
+export const createArticleNumberMiddleware =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (context, next) => {
+    if (context.uid !== ARTICLE_UID || !isWriteAction(context.action)) return next();
+
+    const { documentId, data = {} } = writeParamsOf(context);
+    const given = isBlank(data.number) ? undefined : Number(data.number);
+
+    if (context.action === 'clone') {
+      replaceData(context, {
+        ...data,
+        number: (await findMaxValue(strapi, ARTICLE_UID, 'number')) + 1,
+      });
+      return next();
+    }
+
+    const stored =
+      context.action === 'update' && documentId
+        ? await findStoredValues(strapi, ARTICLE_UID, documentId, ['number'])
+        : null;
+    const storedNumber = isBlank(stored?.number) ? undefined : Number(stored?.number);
+
+    if (storedNumber !== undefined) {
+      if (given !== undefined && given !== storedNumber) {
+        throw new errors.ValidationError(
+          `Số bài (number) ${storedNumber} không thay đổi được: nó nằm trong địa chỉ bài đã đăng.`,
+        );
+      }
+      // Keep the stored number even when an edit form sends the field back empty.
+      if ('number' in data) replaceData(context, { ...data, number: storedNumber });
+      return next();
+    }
+
+    if (given !== undefined) {
+      if (!Number.isInteger(given) || given < 1) {
+        throw new errors.ValidationError(
+          `Số bài (number) phải là số nguyên dương, nhận được: ${data.number}`,
+        );
+      }
+      if (await isValueTaken(strapi, ARTICLE_UID, 'number', given, documentId)) {
+        throw new errors.ValidationError(`Số bài (number) ${given} đã được dùng cho bài khác.`);
+      }
+      replaceData(context, { ...data, number: given });
+      return next();
+    }
+
+    replaceData(context, {
+      ...data,
+      number: (await findMaxValue(strapi, ARTICLE_UID, 'number')) + 1,
+    });
+    return next();
+  };

@@ -1,0 +1,22 @@
+import { normalizeDeep } from '@toasoan/shared';
+import { isAppContentType } from '../utils/content-types';
+import {
+  isWriteAction,
+  replaceData,
+  writeParamsOf,
+  type DocumentMiddleware,
+} from '../utils/document-middleware';
+
+/**
+ * Stores every string of our content in Unicode NFC. Vietnamese typed on macOS or pasted from
+ * some word processors arrives decomposed (NFD): it looks the same but breaks search, slugs,
+ * uniqueness and enumeration values ("Bài, ảnh").
+ */
+export const normalizeText: DocumentMiddleware = async (context, next) => {
+  if (!isAppContentType(context.uid) || !isWriteAction(context.action)) return next();
+
+  const { data } = writeParamsOf(context);
+  if (data) replaceData(context, normalizeDeep(data));
+
+  return next();
+};

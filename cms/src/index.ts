@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensureSiteBuildToken } from './bootstrap/site-build-token';
+import { createArticleNumberMiddleware } from './document-middlewares/article-number';
+import { normalizeText } from './document-middlewares/normalize-text';
+import { createPublicationTimeMiddleware } from './document-middlewares/publication-time';
+import { createSerializeCreatesMiddleware } from './document-middlewares/serialize-creates';
+import { createSlugMiddleware } from './document-middlewares/slug';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // In order: text is NFC before slugs are derived from it; creates are queued before
+    // the slug and number middlewares look for free values.
+    strapi.documents.use(normalizeText);
+    strapi.documents.use(createSerializeCreatesMiddleware(strapi));
+    strapi.documents.use(createSlugMiddleware(strapi));
+    strapi.documents.use(createArticleNumberMiddleware(strapi));
+    strapi.documents.use(createPublicationTimeMiddleware(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensurePublicPermissions(strapi);
+    await ensureSiteBuildToken(strapi);
+  },
+};

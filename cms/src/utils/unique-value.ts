@@ -1,0 +1,74 @@
+import type { Core, UID } from '@strapi/strapi';
+
+/**
+ * Returns `base`, or `base-2`, `base-3`, … whichever is not yet used as `field` by another
+ * document. Rows of `exceptDocumentId` (the document being edited: its draft and published
+ * rows share one slug) do not count.
+ */
+export async function findFreeSlug(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  base: string,
+  exceptDocumentId?: string,
+  field = 'slug',
+): Promise<string> {
+  const rows: Array<Record<string, unknown>> = await strapi.db.query(uid).findMany({
+    select: [field],
+    where: {
+      $or: [{ [field]: base }, { [field]: { $startsWith: `${base}-` } }],
+      ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}),
+    },
+  });
+  const taken = new Set(rows.map((row) => row[field]));
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix += 1) {
+    const candidate = `${base}-${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** True when another document (not `exceptDocumentId`) already uses `value` as `field`. */
+export async function isValueTaken(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  field: string,
+  value: unknown,
+  exceptDocumentId?: string,
+): Promise<boolean> {
+  const count = await strapi.db.query(uid).count({
+    where: {
+      [field]: value,
+      ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}),
+    },
+  });
+  return count > 0;
+}
+
+/** The largest integer stored in `field` over every row (drafts included), or 0. */
+export async function findMaxValue(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  field: string,
+): Promise<number> {
+  // $notNull: PostgreSQL sorts NULLs first in descending order.
+  const row: Record<string, unknown> | null = await strapi.db.query(uid).findOne({
+    select: [field],
+    where: { [field]: { $notNull: true } },
+    orderBy: { [field]: 'desc' },
+  });
+  return row ? Number(row[field]) : 0;
+}
+
+/** The stored values of `fields` for a document, preferring its draft row when it has one. */
+export async function findStoredValues(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+  fields: string[],
+): Promise<Record<string, unknown> | null> {
+  const rows: Array<Record<string, unknown>> = await strapi.db.query(uid).findMany({
+    select: [...fields, 'publishedAt'],
+    where: { documentId },
+  });
+  return rows.find((row) => row.publishedAt == null) ?? rows[0] ?? null;
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Core } from '@strapi/strapi';
+import { waitForIdleDatabase } from '../../src/utils/idle-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+// Loaded through CommonJS: Strapi's ESM entry fails under vitest ("Directory import …/lodash/fp").
+const require = createRequire(import.meta.url);
+
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const distDir = path.join(cmsDir, 'dist');
+
+export interface TestCms {
+  strapi: Core.Strapi;
+  /** Base URL of the running server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** The SITE_API_TOKEN the "site-build" token was given. */
+  siteToken: string;
+  database: TestDatabase;
+  /** Stops Strapi and starts it again on the same database (bootstrap runs again). */
+  restart(changes?: Record<string, string>): Promise<TestCms>;
+  /** Stops Strapi, drops the database and removes the uploads. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the compiled CMS (cms/dist, built once by `npm run compile -w cms`) on a throwaway
+ * database and an ephemeral port, without the admin panel. One per test file.
+ */
+export async function startCms(env: Record<string, string> = {}): Promise<TestCms> {
+  assertCompiled();
+  const database = await createTestDatabase();
+  // Uploads go to a temp dir too: tests must not fill cms/public/uploads.
+  const publicDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-cms-public-'));
+  await mkdir(path.join(publicDir, 'uploads'));
+  const cleanUp = async () => {
+    await database.drop();
+    await rm(publicDir, { recursive: true, force: true });
+  };
+
+  const bootEnv = {
+    ...testEnv(),
+    SITE_API_TOKEN: randomBytes(32).toString('hex'),
+    PUBLIC_DIR: publicDir,
+    ...database.env,
+    ...env,
+  };
+  try {
+    return await boot(database, bootEnv, cleanUp);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+async function boot(
+  database: TestDatabase,
+  env: Record<string, string>,
+  cleanUp: () => Promise<void>,
+): Promise<TestCms> {
+  // Strapi reads its config from process.env; vitest's threads each have their own copy.
+  Object.assign(process.env, env);
+
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = createStrapi({
+    appDir: cmsDir,
+    distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
+  await strapi.load();
+  // server.listen, not strapi.listen(): the latter only adds the startup banner.
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+
+  const stopStrapi = async () => {
+    await waitForIdleDatabase(strapi);
+    await strapi.destroy();
+  };
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    siteToken: env.SITE_API_TOKEN,
+    database,
+    async restart(changes = {}) {
+      await stopStrapi();
+      // Same secrets and database: only what the test changes differs, as on a real restart.
+      return boot(database, { ...env, ...changes }, cleanUp);
+    },
+    async stop() {
+      try {
+        await stopStrapi();
+      } finally {
+        await cleanUp();
+      }
+    },
+  };
+}
+
+/** Secrets and switches a test server needs; random per file so nothing depends on a .env. */
+function testEnv(): Record<string, string> {
+  const secret = () => randomBytes(16).toString('base64');
+  return {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SERVE_ADMIN_PANEL: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+}
+
+function assertCompiled(): void {
+  if (!existsSync(path.join(distDir, 'src', 'index.js'))) {
+    throw new Error(
+      `The CMS is not compiled (${distDir}/src/index.js is missing). Run \`npm run compile -w cms\` first ` +
+        '(the root `npm test` does it).',
+    );
+  }
+}
