@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Everything the site reads from the environment, resolved once with the contract's defaults. */
+export interface SiteConfig {
+  /** Base URL of the Strapi server the build reads from, without a trailing slash. */
+  strapiUrl: string;
+  /** Access key of the read-only "site-build" API token; empty when unset. */
+  strapiToken: string;
+  /** Public URL of the site, for canonical links; Astro's `site`. */
+  siteUrl: string;
+  /** Where a build keeps the fetched CMS data and Astro's own cache between builds. */
+  cacheDir: string;
+}
+
+export const DEFAULT_STRAPI_URL = 'http://127.0.0.1:1337';
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+// The site's commands run from site/ (npm -w site and `astro` both use it as the working
+// directory), so .env and the default cache folder are resolved against it. A bundled page
+// cannot use import.meta.url for that: after the build it points into dist/.
+let envFileLoaded = false;
+function loadEnvFileOnce(siteRoot: string): void {
+  if (envFileLoaded) return;
+  envFileLoaded = true;
+  const envFile = path.join(siteRoot, '.env');
+  // loadEnvFile never overrides variables already set, so the real environment wins over .env.
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+}
+
+/**
+ * Reads the site's configuration from the environment (and site/.env when present).
+ * The only place that touches `process.env`.
+ */
+export function readSiteConfig(siteRoot: string = process.cwd()): SiteConfig {
+  loadEnvFileOnce(siteRoot);
+  const env = process.env;
+  return {
+    strapiUrl: withoutTrailingSlash(env.STRAPI_URL?.trim() || DEFAULT_STRAPI_URL),
+    strapiToken: env.STRAPI_TOKEN?.trim() ?? '',
+    siteUrl: withoutTrailingSlash(env.SITE_URL?.trim() || DEFAULT_SITE_URL),
+    cacheDir: path.resolve(siteRoot, env.SITE_CACHE_DIR?.trim() || '.cache'),
+  };
+}

@@ -1,0 +1,126 @@
+import { toQueryString, type StrapiQuery } from './query';
+
+/** A request to Strapi that failed: an HTTP error status, or no answer at all (`status` undefined). */
+export class StrapiError extends Error {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number | undefined;
+
+  constructor(
+    method: string,
+    url: string,
+    status: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    const outcome = status === undefined ? 'got no answer' : `answered HTTP ${status}`;
+    super(`${method} ${url} ${outcome}`, options);
+    this.name = 'StrapiError';
+    this.method = method;
+    this.url = url;
+    this.status = status;
+  }
+
+  /** True when the server is unreachable (refused, reset, DNS, timeout), not merely unhappy. */
+  get isNetworkError(): boolean {
+    return this.status === undefined;
+  }
+}
+
+/** Anything that checks an unknown value and returns it typed: a zod schema, for one. */
+export interface Parser<T> {
+  parse(value: unknown): T;
+}
+
+/** One page of a Strapi list response. */
+interface StrapiPage<T> {
+  data: T[];
+  meta: { pagination: { page: number; pageCount: number; total: number } };
+}
+
+export interface StrapiClientOptions {
+  baseUrl: string;
+  token: string;
+  /** Attempts per request, counting the first one. */
+  attempts?: number;
+  /** Wait before the first retry; doubles for each further one. */
+  retryDelayMs?: number;
+  /** Abort a request that takes longer than this. */
+  timeoutMs?: number;
+}
+
+/** Strapi's default `api.rest.maxLimit`: asking for more silently returns 100. */
+export const PAGE_SIZE = 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads collections from Strapi's REST API with the site's read-only token. */
+export class StrapiClient {
+  readonly baseUrl: string;
+  readonly #token: string;
+  readonly #attempts: number;
+  readonly #retryDelayMs: number;
+  readonly #timeoutMs: number;
+
+  constructor({
+    baseUrl,
+    token,
+    attempts = 4,
+    retryDelayMs = 300,
+    timeoutMs = 30_000,
+  }: StrapiClientOptions) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#token = token;
+    this.#attempts = attempts;
+    this.#retryDelayMs = retryDelayMs;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** GETs a path under the server and returns the parsed JSON body. */
+  async get(pathAndQuery: string): Promise<unknown> {
+    const url = `${this.baseUrl}${pathAndQuery}`;
+    let lastError: StrapiError | undefined;
+    for (let attempt = 1; attempt <= this.#attempts; attempt++) {
+      if (attempt > 1) await sleep(this.#retryDelayMs * 2 ** (attempt - 2));
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          headers: { Authorization: `Bearer ${this.#token}`, Accept: 'application/json' },
+          signal: AbortSignal.timeout(this.#timeoutMs),
+        });
+      } catch (cause) {
+        // A network error (Strapi restarting, a blip in the container network) is often
+        // over in a second: worth another try.
+        lastError = new StrapiError('GET', url, undefined, { cause });
+        continue;
+      }
+      if (response.ok) return response.json();
+      const error = new StrapiError('GET', url, response.status, {
+        cause: await response.text().catch(() => undefined),
+      });
+      // 5xx may be a server still booting or briefly overloaded; 4xx (a bad token, a bad
+      // query) will not change by asking again.
+      if (response.status < 500) throw error;
+      lastError = error;
+    }
+    throw lastError!;
+  }
+
+  /**
+   * Fetches every entry of a collection, page by page, whatever its size: it follows
+   * `pageCount` rather than stopping at the first short page. Each page is checked with
+   * `pageSchema` (e.g. `listResponse(articleSchema)`), which throws on a payload of the wrong shape.
+   */
+  async getAll<T>(
+    collection: string,
+    query: StrapiQuery,
+    pageSchema: Parser<StrapiPage<T>>,
+  ): Promise<T[]> {
+    const entries: T[] = [];
+    for (let page = 1; ; page++) {
+      const qs = toQueryString({ ...query, pagination: { page, pageSize: PAGE_SIZE } });
+      const body = pageSchema.parse(await this.get(`/api/${collection}?${qs}`));
+      entries.push(...body.data);
+      if (page >= body.meta.pagination.pageCount || body.data.length === 0) return entries;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { StrapiQuery } from './query';
+
+// Every field is named, never populate=*: the payload then grows with what the pages need,
+// not with the content model, and a field added to the CMS later is not published by accident.
+
+/** What an article page and the lists need of an article. */
+export const ARTICLE_QUERY = {
+  fields: [
+    'title',
+    'slug',
+    'number',
+    'sapo',
+    'body',
+    'coverCaption',
+    'publicationTime',
+    'tags',
+    'seoDescription',
+    'publishedAt',
+    'updatedAt',
+  ],
+  populate: {
+    cover: { fields: ['url', 'alternativeText', 'caption', 'width', 'height'] },
+    category: { fields: ['name', 'slug'] },
+    credits: { fields: ['role'], populate: { author: { fields: ['name', 'slug'] } } },
+  },
+  // The id breaks ties between articles published in the same second, so pages never
+  // overlap or skip entries while paging.
+  sort: ['publicationTime:desc', 'id:desc'],
+} as const satisfies StrapiQuery;
+
+export const CATEGORY_QUERY = {
+  fields: ['name', 'slug', 'description', 'order'],
+  sort: ['order:asc', 'name:asc'],
+} as const satisfies StrapiQuery;
+
+export const AUTHOR_QUERY = {
+  fields: ['name', 'slug', 'bio'],
+  populate: { avatar: { fields: ['url', 'alternativeText', 'width', 'height'] } },
+  sort: ['name:asc'],
+} as const satisfies StrapiQuery;

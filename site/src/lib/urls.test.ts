@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteMediaUrl, absolutizeUploads, articlePath, categoryPath } from './urls';
+
+describe('urls', () => {
+  it('builds the press URL of an article', () => {
+    expect(
+      articlePath({ slug: 'con-duong-be-tong', number: 1, category: { slug: 'xa-hoi' } }),
+    ).toBe('/xa-hoi/con-duong-be-tong-1.html');
+    expect(categoryPath({ slug: 'thoi-su' })).toBe('/thoi-su/');
+  });
+
+  it('makes CMS media URLs absolute and leaves absolute ones alone', () => {
+    expect(absoluteMediaUrl('/uploads/a.jpg', 'http://cms:1337')).toBe(
+      'http://cms:1337/uploads/a.jpg',
+    );
+    expect(absoluteMediaUrl('https://cdn.example/a.jpg', 'http://cms:1337')).toBe(
+      'https://cdn.example/a.jpg',
+    );
+  });
+
+  it('rewrites only relative image sources in body HTML', () => {
+    const html =
+      '<p><img src="/uploads/a.jpg" alt="a"><img src="https://x.test/b.jpg" alt="b"></p>';
+    expect(absolutizeUploads(html, 'http://cms:1337')).toBe(
+      '<p><img src="http://cms:1337/uploads/a.jpg" alt="a"><img src="https://x.test/b.jpg" alt="b"></p>',
+    );
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { astroCli, siteRoot } from './paths';
+import { runProcess, startProcess, stopProcess } from './processes';
+
+export interface SiteBuild {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The built site (a temp folder, not site/dist). */
+  outDir: string;
+  /** Where this build kept its CMS data and Astro cache. */
+  cacheDir: string;
+}
+
+/** The environment of a build: the given CMS, a private cache, and no telemetry. */
+function buildEnvironment(strapiUrl: string, token: string, cacheDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    STRAPI_URL: strapiUrl,
+    // Set even when empty: loadEnvFile never overrides a variable that exists, so a
+    // developer's site/.env cannot hand the build another token.
+    STRAPI_TOKEN: token,
+    SITE_CACHE_DIR: cacheDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  delete env.NODE_ENV;
+  return env;
+}
+
+/** Runs the real `astro build` in site/ against a CMS, into a temp folder. */
+export async function buildSite(strapiUrl: string, token: string): Promise<SiteBuild> {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-site-test-build-'));
+  const outDir = path.join(workDir, 'dist');
+  const cacheDir = path.join(workDir, 'cache');
+  const result = await runProcess(process.execPath, [astroCli, 'build', '--outDir', outDir], {
+    cwd: siteRoot,
+    env: buildEnvironment(strapiUrl, token, cacheDir),
+  });
+  return { ...result, outDir, cacheDir };
+}
+
+/** Serves a built site with `astro preview` and returns what a GET of `urlPath` answers. */
+export async function fetchFromPreview(
+  build: SiteBuild,
+  port: number,
+  urlPath: string,
+): Promise<{ status: number; body: string }> {
+  const preview = startProcess(
+    process.execPath,
+    [astroCli, 'preview', '--outDir', build.outDir, '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: siteRoot, env: buildEnvironment('http://127.0.0.1:9', '', build.cacheDir) },
+  );
+  try {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}${urlPath}`);
+        return { status: response.status, body: await response.text() };
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    throw new Error(`astro preview did not answer on port ${port}:\n${preview.output().stderr}`);
+  } finally {
+    await stopProcess(preview);
+  }
+}
+
+/** Every .html file of a build, as paths relative to its root with forward slashes. */
+export async function listHtmlFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) =>
+      path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
+    .sort();
+}
+
+export const readBuiltFile = (build: SiteBuild, relativePath: string) =>
+  readFile(path.join(build.outDir, relativePath), 'utf8');
+
+/** A line of a JavaScript stack trace, which a user-facing error must not print. */
+export const STACK_TRACE_LINE = /^\s{4}at /m;
