@@ -1,0 +1,40 @@
+/**
+ * Creates the env files with fresh random secrets, without starting anything:
+ *
+ *   npx tsx scripts/create-env.ts            cms/.env and site/.env (as `npm start` does)
+ *   npx tsx scripts/create-env.ts --docker   the root .env that docker-compose.yml reads
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, createDockerEnvFile, ensureEnvFiles } from './lib/env';
+import { shortPath } from './lib/paths';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      docker: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('Usage: npx tsx scripts/create-env.ts [--docker]');
+    return;
+  }
+  if (values.docker) {
+    console.log(`created ${shortPath(createDockerEnvFile())}`);
+    return;
+  }
+  for (const { file, action, added } of ensureEnvFiles()) {
+    console.log(
+      `${shortPath(file)}: ${action}${action === 'completed' ? ` (${added.join(', ')})` : ''}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `Could not create the env files: ${(error as Error).message}`,
+  );
+  process.exit(1);
+});

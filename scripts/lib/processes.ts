@@ -1,0 +1,112 @@
+/**
+ * Child processes for the orchestration scripts: output prefixed by a label, each child in its own
+ * process group so that stopping it also stops what npm started below it (npm → sh → node), and a
+ * registry so one call stops everything still running.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { paint } from './log';
+
+export interface RunOptions {
+  /** Shown before every output line, e.g. "cms" → "[cms] …". */
+  label: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export class ChildExitError extends Error {
+  constructor(
+    readonly command: string,
+    readonly code: number | null,
+    readonly signal: NodeJS.Signals | null,
+  ) {
+    super(`${command} ${signal ? `was killed by ${signal}` : `exited with code ${code}`}`);
+    this.name = 'ChildExitError';
+  }
+}
+
+const running = new Set<ChildProcess>();
+
+function pipeLines(stream: NodeJS.ReadableStream, prefix: string, out: NodeJS.WriteStream): void {
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+    out.write(`${prefix} ${line}\n`);
+  });
+}
+
+export interface Child {
+  process: ChildProcess;
+  /** Settles when the child exits: resolves on exit code 0, rejects otherwise. */
+  exited: Promise<void>;
+}
+
+/** Starts `command args…` with prefixed output; the caller awaits `exited` or keeps it running. */
+export function start(command: string, args: string[], options: RunOptions): Child {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: Ctrl-C in the terminal reaches only us, and we stop the whole group.
+    detached: true,
+  });
+  running.add(child);
+  const prefix = paint('dim', `[${options.label}]`);
+  pipeLines(child.stdout!, prefix, process.stdout);
+  pipeLines(child.stderr!, prefix, process.stderr);
+  const commandLine = [command, ...args].join(' ');
+  const exited = new Promise<void>((resolve, reject) => {
+    child.once('error', (error) => {
+      running.delete(child);
+      reject(new Error(`could not run ${commandLine}: ${error.message}`));
+    });
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      if (code === 0) resolve();
+      else reject(new ChildExitError(commandLine, code, signal));
+    });
+  });
+  // Callers may only look at `exited` later; never let an early exit become an unhandled rejection.
+  exited.catch(() => {});
+  return { process: child, exited };
+}
+
+/** Runs `command args…` to completion; rejects with ChildExitError on a non-zero exit. */
+export function run(command: string, args: string[], options: RunOptions): Promise<void> {
+  return start(command, args, options).exited;
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Sends SIGTERM to every running child's group, then SIGKILL to what is left after `graceMs`. */
+export async function stopAll(graceMs = 10_000): Promise<void> {
+  const children = [...running];
+  if (children.length === 0) return;
+  for (const child of children) signalGroup(child, 'SIGTERM');
+  const allExited = Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) =>
+          running.has(child) ? child.once('exit', () => resolve()) : resolve(),
+        ),
+    ),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>(
+    (resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)),
+  );
+  if ((await Promise.race([allExited, timedOut])) === 'timeout') {
+    for (const child of children) signalGroup(child, 'SIGKILL');
+  }
+  clearTimeout(timer);
+}
+
+/** Last resort on process exit: synchronous, so it also runs from an 'exit' handler. */
+export function killAllNow(): void {
+  for (const child of running) signalGroup(child, 'SIGKILL');
+}
