@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensurePublishWebhook } from './bootstrap/publish-webhook';
 import { ensureSiteBuildToken } from './bootstrap/site-build-token';
 import { createArticleNumberMiddleware } from './document-middlewares/article-number';
 import { normalizeText } from './document-middlewares/normalize-text';
@@ -21,5 +22,6 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
     await ensureSiteBuildToken(strapi);
+    await ensurePublishWebhook(strapi);
   },
 };

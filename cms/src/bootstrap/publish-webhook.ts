@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+
+export const PUBLISH_WEBHOOK_NAME = 'publisher';
+
+// Everything that can change a published page: publish, unpublish and delete of articles;
+// create, update and delete of authors and categories (no draft & publish: saving is publishing);
+// comment moderation (an update); replaced or deleted media. The publisher drops the events that
+// cannot change the site (draft saves, new pending comments), since Strapi cannot filter by type.
+const EVENTS = [
+  'entry.create',
+  'entry.update',
+  'entry.delete',
+  'entry.publish',
+  'entry.unpublish',
+  'media.update',
+  'media.delete',
+];
+
+interface Webhook {
+  id: string;
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  events: string[];
+  isEnabled: boolean;
+}
+interface WebhookStore {
+  findWebhooks(): Promise<Webhook[]>;
+  createWebhook(data: Omit<Webhook, 'id' | 'isEnabled'>): Promise<Webhook>;
+  updateWebhook(id: string, data: Omit<Webhook, 'id'>): Promise<Webhook | null>;
+  deleteWebhook(id: string): Promise<Webhook | null>;
+}
+interface WebhookRunner {
+  add(webhook: Webhook): void;
+  update(webhook: Webhook): void;
+  remove(webhook: Webhook): void;
+}
+
+/**
+ * Declares the publisher's webhook from PUBLISH_WEBHOOK_URL and PUBLISH_HOOK_SECRET (sent as
+ * `Authorization: Bearer …`), so no one has to click it together in the admin. Idempotent across
+ * restarts: one webhook named "publisher", updated in place; removed when the URL is unset.
+ * Strapi has already loaded stored webhooks into its runner when bootstrap runs, hence `update`.
+ */
+export async function ensurePublishWebhook(strapi: Core.Strapi): Promise<void> {
+  const url = process.env.PUBLISH_WEBHOOK_URL?.trim();
+  const secret = process.env.PUBLISH_HOOK_SECRET?.trim();
+  const store = strapi.get('webhookStore') as WebhookStore;
+  const runner = strapi.get('webhookRunner') as WebhookRunner;
+  const existing = (await store.findWebhooks()).filter(
+    (webhook) => webhook.name === PUBLISH_WEBHOOK_NAME,
+  );
+  const [current, ...duplicates] = existing;
+
+  for (const webhook of url && secret ? duplicates : existing) {
+    await store.deleteWebhook(webhook.id);
+    runner.remove(webhook);
+  }
+  if (!url || !secret) {
+    strapi.log.info(
+      'PUBLISH_WEBHOOK_URL or PUBLISH_HOOK_SECRET is not set: publishing does not rebuild the site.',
+    );
+    return;
+  }
+
+  const wanted = {
+    name: PUBLISH_WEBHOOK_NAME,
+    url,
+    headers: { Authorization: `Bearer ${secret}` },
+    events: EVENTS,
+  };
+  if (!current) {
+    runner.add(await store.createWebhook(wanted));
+    strapi.log.info(`Created the "${PUBLISH_WEBHOOK_NAME}" webhook to ${url}.`);
+    return;
+  }
+  const updated = await store.updateWebhook(current.id, { ...wanted, isEnabled: true });
+  if (updated) runner.update(updated);
+}

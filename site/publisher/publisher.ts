@@ -1,0 +1,283 @@
+import { BuildProcess, describeExit } from './build-process';
+import { BuildQueue, describeReasons, type BuildReasons, type RequestOutcome } from './build-queue';
+import type { ContentSnapshot, ContentSource } from './content-source';
+import { formatDuration, type Logger } from './log';
+import { ReleaseStore, type ReleaseInfo, type RollbackMarker } from './releases';
+import { InvalidReleaseError, validateRelease, type PageCount } from './validate-release';
+
+export interface PublisherOptions {
+  store: ReleaseStore;
+  /** The CMS: checked before each build and counted against its pages. Null skips both. */
+  content: ContentSource | null;
+  siteRoot: string;
+  /** A shell command instead of `astro build` (see config.ts). */
+  buildCommand: string | undefined;
+  buildEnv: NodeJS.ProcessEnv;
+  buildTimeoutMs: number;
+  logger: Logger;
+}
+
+/** The outcome of one build, for the status endpoint. */
+export interface BuildRecord {
+  id: string;
+  ok: boolean;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  reasons: BuildReasons;
+  /** Why it failed, in one line. */
+  error?: string;
+}
+
+export interface RunningBuild {
+  /** Undefined for the few milliseconds before its folder exists. */
+  id: string | undefined;
+  startedAt: string;
+  reasons: BuildReasons;
+  /** The build process (its process group), once started. */
+  pid: number | undefined;
+}
+
+/** A build that did not produce a valid release; `detail` holds the tail of its output. */
+class BuildFailure extends Error {
+  readonly detail: string;
+  constructor(message: string, detail = '') {
+    super(message);
+    this.name = 'BuildFailure';
+    this.detail = detail;
+  }
+}
+
+const indent = (text: string) => text.replace(/^/gm, '    ');
+
+/**
+ * Turns build requests into live releases: one build at a time (requests during a build coalesce
+ * into one follow-up), each into a fresh release folder, validated, then switched to atomically.
+ * A build that fails, is killed or times out is removed and leaves the live release as it was.
+ */
+export class Publisher {
+  readonly store: ReleaseStore;
+  readonly #options: PublisherOptions;
+  readonly #queue: BuildQueue;
+  #running: (RunningBuild & { process?: BuildProcess }) | undefined;
+  #lastBuild: BuildRecord | undefined;
+  #lastError: { at: string; releaseId: string | undefined; message: string } | undefined;
+  #succeeded = 0;
+  #failed = 0;
+  #consecutiveFailures = 0;
+  #closing = false;
+
+  constructor(options: PublisherOptions) {
+    this.#options = options;
+    this.store = options.store;
+    this.#queue = new BuildQueue((reasons) => this.#build(reasons));
+  }
+
+  /** Asks for a build; never waits for it. */
+  request(reason: string): RequestOutcome {
+    return this.#queue.request(reason);
+  }
+
+  /** Resolves when no build runs or waits (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  /** Consecutive failed builds and when the last one ended, so the reconcile timer can back off. */
+  failures(): { consecutive: number; lastAt: number | undefined } {
+    return {
+      consecutive: this.#consecutiveFailures,
+      lastAt:
+        this.#lastBuild && !this.#lastBuild.ok ? Date.parse(this.#lastBuild.finishedAt) : undefined,
+    };
+  }
+
+  isBusy(): boolean {
+    return this.#queue.state().running;
+  }
+
+  async rollback(to?: string): Promise<RollbackMarker> {
+    const marker = await this.store.rollback(to);
+    this.#options.logger.info(
+      `rolled back from ${marker.from ?? 'nothing'} to ${marker.to}; the next publish ends the rollback`,
+    );
+    return marker;
+  }
+
+  async status() {
+    const [live, releases, rolledBack] = await Promise.all([
+      this.store.live(),
+      this.store.list(),
+      this.store.rollbackMarker(),
+    ]);
+    const queue = this.#queue.state();
+    const running = this.#running;
+    return {
+      live: live ? describeRelease(live) : null,
+      rolledBack: rolledBack ?? null,
+      releases: releases.map((release) => release.id),
+      queue: {
+        building: running
+          ? {
+              id: running.id ?? null,
+              startedAt: running.startedAt,
+              reasons: running.reasons,
+              pid: running.pid ?? null,
+            }
+          : null,
+        pending: queue.pending,
+        pendingReasons: queue.pendingReasons,
+      },
+      lastBuild: this.#lastBuild ?? null,
+      lastError: this.#lastError ?? null,
+      builds: { succeeded: this.#succeeded, failed: this.#failed },
+    };
+  }
+
+  /** Stops accepting builds and stops the running one (SIGTERM, then SIGKILL after `graceMs`). */
+  async close(graceMs = 5_000): Promise<void> {
+    this.#closing = true;
+    this.#queue.close();
+    const build = this.#running?.process;
+    build?.kill('SIGTERM');
+    const timer = setTimeout(() => this.#running?.process?.kill('SIGKILL'), graceMs);
+    await this.#queue.idle();
+    clearTimeout(timer);
+  }
+
+  async #build(reasons: BuildReasons): Promise<void> {
+    const started = Date.now();
+    const startedAt = new Date(started).toISOString();
+    const running: RunningBuild & { process?: BuildProcess } = {
+      id: undefined,
+      startedAt,
+      reasons,
+      pid: undefined,
+    };
+    this.#running = running;
+    let id: string | undefined;
+    try {
+      const release = await this.store.create(new Date(started));
+      id = running.id = release.id;
+      this.#options.logger.info(`build ${id} started (${describeReasons(reasons)})`);
+      const content = await this.#snapshot('before the build');
+      if (this.#closing) throw new BuildFailure('the publisher is stopping');
+
+      const build = new BuildProcess({
+        siteRoot: this.#options.siteRoot,
+        outDir: release.dir,
+        command: this.#options.buildCommand,
+        env: this.#options.buildEnv,
+        timeoutMs: this.#options.buildTimeoutMs,
+      });
+      running.process = build;
+      running.pid = build.pid;
+      const exit = await build.exited;
+      if (exit.code !== 0 || exit.signal || exit.timedOut) {
+        throw new BuildFailure(
+          `the build ${describeExit(exit, this.#options.buildTimeoutMs)}`,
+          exit.outputTail,
+        );
+      }
+
+      const count = await this.#validate(release.dir, content);
+      const finished = Date.now();
+      const info: ReleaseInfo = {
+        id,
+        startedAt,
+        finishedAt: new Date(finished).toISOString(),
+        durationMs: finished - started,
+        ...count,
+        reasons,
+        content,
+      };
+      await this.store.complete(info);
+      const { pruned } = await this.store.publish(id);
+      this.#record({
+        id,
+        ok: true,
+        startedAt,
+        finishedAt: info.finishedAt,
+        durationMs: info.durationMs,
+        reasons,
+      });
+      this.#succeeded++;
+      this.#consecutiveFailures = 0;
+      this.#options.logger.info(
+        `build ${id} is live after ${formatDuration(info.durationMs)}: ${count.pages} pages, ` +
+          `${count.articlePages} articles` +
+          (pruned.length > 0
+            ? `; removed old release${pruned.length > 1 ? 's' : ''} ${pruned.join(', ')}`
+            : ''),
+      );
+    } catch (error) {
+      const finished = Date.now();
+      const message = error instanceof Error ? error.message : String(error);
+      if (id) await this.store.discard(id).catch(() => undefined);
+      this.#record({
+        id: id ?? '-',
+        ok: false,
+        startedAt,
+        finishedAt: new Date(finished).toISOString(),
+        durationMs: finished - started,
+        reasons,
+        error: message,
+      });
+      this.#lastError = { at: new Date(finished).toISOString(), releaseId: id, message };
+      this.#failed++;
+      this.#consecutiveFailures++;
+      const live = await this.store.liveId().catch(() => undefined);
+      const detail =
+        error instanceof BuildFailure && error.detail ? `\n${indent(error.detail)}` : '';
+      this.#options.logger.error(
+        `build ${id ?? ''} failed after ${formatDuration(finished - started)}: ${message}; ` +
+          `${live ? `release ${live} stays live` : 'no release is live yet'}${detail}`,
+      );
+    } finally {
+      this.#running = undefined;
+    }
+  }
+
+  async #snapshot(when: string): Promise<ContentSnapshot | null> {
+    if (!this.#options.content) return null;
+    try {
+      return await this.#options.content.snapshot();
+    } catch (error) {
+      throw new BuildFailure(
+        `could not read the CMS ${when}: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+  }
+
+  /**
+   * Validates against the CMS's article count when the build started; if that does not match,
+   * against the count now as well, since a publish during the build may already be in it.
+   */
+  async #validate(dir: string, content: ContentSnapshot | null): Promise<PageCount> {
+    try {
+      return await validateRelease(dir, content ? [content.articles] : null);
+    } catch (error) {
+      if (!(error instanceof InvalidReleaseError) || !content) throw error;
+      const after = await this.#snapshot('after the build');
+      if (!after || after.articles === content.articles) throw error;
+      return validateRelease(dir, [content.articles, after.articles]);
+    }
+  }
+
+  #record(build: BuildRecord): void {
+    this.#lastBuild = build;
+  }
+}
+
+function describeRelease(release: ReleaseInfo) {
+  return {
+    id: release.id,
+    builtAt: release.finishedAt,
+    startedAt: release.startedAt,
+    durationMs: release.durationMs,
+    pages: release.pages,
+    articlePages: release.articlePages,
+  };
+}
+
+export type PublisherStatus = Awaited<ReturnType<Publisher['status']>>;

@@ -1,0 +1,116 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PublisherConfig } from './config';
+import type { ContentSource } from './content-source';
+import { CONTROL_PREFIX, createControlHandler } from './control-endpoints';
+import { describeBuildCommand } from './build-process';
+import { lockReleases } from './releases-lock';
+import { consoleLogger, type Logger } from './log';
+import { Publisher } from './publisher';
+import { Reconciler } from './reconcile';
+import { ReleaseStore } from './releases';
+import { createStaticHandler } from './static-server';
+
+export interface RunningPublisher {
+  server: Server;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  publisher: Publisher;
+  reconciler: Reconciler | undefined;
+  store: ReleaseStore;
+  /** Stops listening, stops a running build, and releases the folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the site's production server: the live release's pages, the publisher's endpoints,
+ * the first build when there is no release yet, and the reconcile timer. `content` is the CMS
+ * (null: no page-count check and no reconcile, for custom build commands without a CMS).
+ */
+export async function startPublisher(
+  config: PublisherConfig,
+  content: ContentSource | null,
+  logger: Logger = consoleLogger,
+): Promise<RunningPublisher> {
+  const lock = await lockReleases(config.releasesDir);
+  try {
+    const store = new ReleaseStore(config.releasesDir, config.keepReleases);
+    const { removed } = await store.prepare();
+    if (removed.length > 0)
+      logger.info(`removed what an interrupted build left behind: ${removed.join(', ')}`);
+
+    const publisher = new Publisher({
+      store,
+      content,
+      siteRoot: config.siteRoot,
+      buildCommand: config.buildCommand,
+      buildEnv: process.env,
+      buildTimeoutMs: config.buildTimeoutMs,
+      logger,
+    });
+    const reconciler = content
+      ? new Reconciler(publisher, content, config.reconcileIntervalMs, logger)
+      : undefined;
+    const serveStatic = createStaticHandler(store, logger);
+    const handleControl = createControlHandler({
+      publisher,
+      reconciler,
+      hookSecret: config.hookSecret,
+      logger,
+    });
+
+    const server = createServer((request, response) => {
+      const handler = (request.url ?? '/').startsWith(CONTROL_PREFIX) ? handleControl : serveStatic;
+      handler(request, response).catch((error: unknown) => {
+        logger.error(
+          `${request.method} ${request.url} failed: ${error instanceof Error ? error.stack : error}`,
+        );
+        if (!response.headersSent)
+          response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end('Internal error\n');
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+
+    const live = await store.liveId();
+    logger.info(
+      `serving ${live ? `release ${live}` : 'nothing yet'} from ${config.releasesDir} on http://${config.host}:${port}; ` +
+        `builds with ${describeBuildCommand({ command: config.buildCommand })}, keeps ${config.keepReleases} releases`,
+    );
+    if (!config.hookSecret) {
+      logger.error(
+        'PUBLISH_HOOK_SECRET is not set: the hook and rollback endpoints refuse every request.',
+      );
+    }
+    if (!live) publisher.request('start-up: no release yet');
+    reconciler?.start();
+
+    return {
+      server,
+      url,
+      publisher,
+      reconciler,
+      store,
+      async close() {
+        reconciler?.stop();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await publisher.close();
+        server.closeAllConnections();
+        await closed;
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

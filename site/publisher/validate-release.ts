@@ -1,0 +1,74 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Pages every release must have, each a whole HTML document. */
+export const SENTINEL_PAGES = ['index.html', '404.html'];
+
+/** Why a finished build is not fit to go live. */
+export class InvalidReleaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidReleaseError';
+  }
+}
+
+export interface PageCount {
+  /** Every .html file. */
+  pages: number;
+  /** Article pages among them. */
+  articlePages: number;
+}
+
+/**
+ * An article's URL: `/<category-slug>/<article-slug>-<number>.html` (DESIGN.md). When the site
+ * gains other pages of that shape two levels deep, this must learn to tell them apart (or the
+ * build should write a manifest of what it rendered, which would be the sturdier check).
+ */
+export const isArticlePage = (relativePath: string) =>
+  /^[a-z0-9-]+\/[a-z0-9-]+-\d+\.html$/.test(relativePath);
+
+export async function countPages(dir: string): Promise<PageCount> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let pages = 0;
+  let articlePages = 0;
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    pages++;
+    const relative = path
+      .relative(dir, path.join(entry.parentPath, entry.name))
+      .split(path.sep)
+      .join('/');
+    if (isArticlePage(relative)) articlePages++;
+  }
+  return { pages, articlePages };
+}
+
+/**
+ * Checks a finished build before it may go live: the sentinel pages are whole HTML documents and
+ * there is one article page per published article. `expectedArticles` lists the counts that are
+ * right (the CMS's count before and after the build: a publish during the build may or may not
+ * have made it in; the follow-up build catches up). Null skips the count.
+ */
+export async function validateRelease(
+  dir: string,
+  expectedArticles: number[] | null,
+): Promise<PageCount> {
+  for (const page of SENTINEL_PAGES) {
+    let html: string;
+    try {
+      html = await readFile(path.join(dir, page), 'utf8');
+    } catch {
+      throw new InvalidReleaseError(`the build wrote no ${page}`);
+    }
+    if (!/<\/html>\s*$/i.test(html))
+      throw new InvalidReleaseError(`${page} is not a whole HTML page`);
+  }
+  const count = await countPages(dir);
+  if (expectedArticles && !expectedArticles.includes(count.articlePages)) {
+    const expected = [...new Set(expectedArticles)].join(' or ');
+    throw new InvalidReleaseError(
+      `the build wrote ${count.articlePages} article pages but the CMS has ${expected} published articles with a category`,
+    );
+  }
+  return count;
+}

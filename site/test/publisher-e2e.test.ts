@@ -1,0 +1,198 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
+import { assertPrerequisitesBuilt } from './helpers/paths';
+import { getPage, getStatus, postHook, TEST_SECRET, waitFor } from './helpers/publisher';
+import {
+  CmsEditor,
+  startPublisherProcess,
+  type PublishedArticle,
+  type PublisherProcess,
+} from './helpers/publisher-cms';
+
+// The whole publish path with real parts: Strapi with the sample newsroom and its webhook,
+// the publisher run as `npm start -w site` runs it, and the real `astro build`. Waits are
+// bounded but generous: a test machine may run other builds at the same time.
+const LIVE_WITHIN_MS = 120_000;
+
+describe('publisher with a real CMS and astro build', () => {
+  let cms: TestCms | undefined;
+  let editor: CmsEditor;
+  let publisher: PublisherProcess | undefined;
+  let workDir: string;
+  let port: number;
+  // postHook sends this one unless told otherwise.
+  const secret = TEST_SECRET;
+  let published: PublishedArticle;
+
+  const start = async () => {
+    publisher = startPublisherProcess({ cms: cms!, port, secret, workDir });
+    await waitFor(
+      'the publisher to serve a release',
+      async () => (await getStatus(publisher!.url).catch(() => undefined))?.live ?? undefined,
+      LIVE_WITHIN_MS,
+    );
+  };
+  const idle = () =>
+    waitFor(
+      'the publisher to finish building',
+      async () => {
+        const { queue } = await getStatus(publisher!.url);
+        return !queue.building && !queue.pending;
+      },
+      LIVE_WITHIN_MS,
+    );
+  const status = (urlPath: string) => getPage(publisher!.url, urlPath).then((page) => page.status);
+
+  beforeAll(async () => {
+    assertPrerequisitesBuilt();
+    workDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-publisher-e2e-'));
+    port = await findFreePort();
+    // startTestCms hands the process environment to Strapi, whose bootstrap declares the webhook.
+    process.env.PUBLISH_WEBHOOK_URL = `http://127.0.0.1:${port}/_publisher/hook`;
+    process.env.PUBLISH_HOOK_SECRET = secret;
+    try {
+      cms = await startTestCms([]);
+    } finally {
+      delete process.env.PUBLISH_WEBHOOK_URL;
+      delete process.env.PUBLISH_HOOK_SECRET;
+    }
+    editor = await CmsEditor.registerFirstAdmin(cms);
+    const hookUrl = `http://127.0.0.1:${port}/_publisher/hook`;
+    if (!(await editor.publisherWebhookUrls()).includes(hookUrl)) {
+      throw new Error(
+        `The CMS declared no "publisher" webhook to ${hookUrl}: its bootstrap must create it from ` +
+          'PUBLISH_WEBHOOK_URL and PUBLISH_HOOK_SECRET (cms/src/bootstrap/publish-webhook.ts).',
+      );
+    }
+    await start();
+  });
+
+  // A failure here is hard to read without the publisher's own log: print it.
+  afterEach(({ task }) => {
+    if (task.result?.state !== 'fail' || !publisher) return;
+    const { stdout, stderr } = publisher.process.output();
+    console.error(`publisher output so far:\n${stdout}\n${stderr}`);
+  });
+
+  afterAll(async () => {
+    await publisher?.stop();
+    await cms?.stop();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('builds the first release from the CMS at start-up', async () => {
+    const { live, lastError } = await getStatus(publisher!.url);
+    expect(lastError).toBeNull();
+    expect(live?.articlePages).toBeGreaterThanOrEqual(12);
+    const home = await getPage(publisher!.url, '/');
+    expect(home.status).toBe(200);
+    expect(home.body).toContain('<html lang="vi"');
+  });
+
+  it('serves a newly published article within a bounded wait, answering every request meanwhile', async () => {
+    const failures: string[] = [];
+    let stop = false;
+    const loop = (async () => {
+      while (!stop) {
+        const answer = await getPage(publisher!.url, '/').catch((error: Error) => ({
+          status: 0,
+          body: error.message,
+        }));
+        if (answer.status !== 200) failures.push(`${answer.status} ${answer.body.slice(0, 80)}`);
+      }
+    })();
+
+    const category = await editor.firstCategory();
+    published = await editor.publishNewArticle('Khánh thành cầu Sông Lam mới nối hai bờ', category);
+    await waitFor(
+      `${published.urlPath} to be served`,
+      async () => (await status(published.urlPath)) === 200,
+      LIVE_WITHIN_MS,
+    );
+    stop = true;
+    await loop;
+
+    const page = await getPage(publisher!.url, published.urlPath);
+    expect(page.body).toContain('Khánh thành cầu Sông Lam mới nối hai bờ');
+    expect((await getPage(publisher!.url, '/')).body).toContain(`href="${published.urlPath}"`);
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 404 for an unpublished article and drops it from the home page', async () => {
+    await editor.unpublish(published.documentId);
+    await waitFor(
+      `${published.urlPath} to be gone`,
+      async () => (await status(published.urlPath)) === 404,
+      LIVE_WITHIN_MS,
+    );
+    const missing = await getPage(publisher!.url, published.urlPath);
+    expect(missing.body).toContain('Không tìm thấy trang');
+    expect((await getPage(publisher!.url, '/')).body).not.toContain(`href="${published.urlPath}"`);
+  });
+
+  it('rolls back to the previous release', async () => {
+    await idle();
+    const before = await getStatus(publisher!.url);
+    const response = await fetch(`${publisher!.url}/_publisher/rollback`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${secret}` },
+    });
+    expect(response.status).toBe(200);
+    const after = await getStatus(publisher!.url);
+    expect(after.live?.id).toBe(before.releases.at(-2));
+    // The release before the unpublish still has the article.
+    expect(await status(published.urlPath)).toBe(200);
+  });
+
+  it('refuses hooks without the secret and folds 30 hooks during a build into one more build', async () => {
+    const before = (await getStatus(publisher!.url)).builds;
+    expect((await postHook(publisher!.url, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await postHook(publisher!.url, { authorization: null })).status).toBe(401);
+    expect((await getStatus(publisher!.url)).queue.building).toBeNull();
+
+    expect((await postHook(publisher!.url)).status).toBe(202);
+    const answers = await Promise.all(Array.from({ length: 30 }, () => postHook(publisher!.url)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(202));
+    await idle();
+    const after = await getStatus(publisher!.url);
+    const builds = after.builds.succeeded + after.builds.failed - before.succeeded - before.failed;
+    expect(builds).toBeLessThanOrEqual(2);
+    // A new publish ends the rollback: the unpublished article is gone again.
+    expect(after.rolledBack).toBeNull();
+    expect(await status(published.urlPath)).toBe(404);
+  });
+
+  it('catches up with a publish made while it was down', async () => {
+    await publisher!.stop();
+    publisher = undefined;
+    const category = await editor.firstCategory();
+    // Strapi's webhook finds no one listening, and never retries.
+    const missed = await editor.publishNewArticle(
+      'Hội nghị tổng kết năm của Hội Nông dân tỉnh',
+      category,
+    );
+    await start();
+    await waitFor(
+      `${missed.urlPath} to be served`,
+      async () => (await status(missed.urlPath)) === 200,
+      LIVE_WITHIN_MS,
+    );
+  });
+
+  it('keeps serving the live release when the CMS is down during a publish', async () => {
+    await idle();
+    const live = (await getStatus(publisher!.url)).live!.id;
+    await cms!.stop();
+    cms = undefined;
+    expect((await postHook(publisher!.url)).status).toBe(202);
+    await idle();
+    const after = await getStatus(publisher!.url);
+    expect(after.live?.id).toBe(live);
+    expect(after.lastBuild).toMatchObject({ ok: false });
+    expect(after.lastError?.message).toContain('Cannot reach the CMS');
+    expect(await status('/')).toBe(200);
+  });
+});
