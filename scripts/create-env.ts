@@ -3,6 +3,8 @@
  *
  *   npx tsx scripts/create-env.ts            cms/.env and site/.env (as `npm start` does)
  *   npx tsx scripts/create-env.ts --docker   the root .env that docker-compose.yml reads
+ *
+ * A file that exists is never overwritten: only the keys it lacks are added.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, createDockerEnvFile, ensureEnvFiles } from './lib/env';
@@ -16,14 +18,15 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log('Usage: npx tsx scripts/create-env.ts [--docker]');
+    console.log(
+      'Usage: npx tsx scripts/create-env.ts [--docker]\n\n' +
+        'Creates cms/.env and site/.env (--docker: the root .env of docker-compose.yml) with fresh\n' +
+        'secrets; a file that exists only gets the keys it lacks.',
+    );
     return;
   }
-  if (values.docker) {
-    console.log(`created ${shortPath(createDockerEnvFile())}`);
-    return;
-  }
-  for (const { file, action, added } of ensureEnvFiles()) {
+  const files = values.docker ? [createDockerEnvFile()] : ensureEnvFiles();
+  for (const { file, action, added } of files) {
     console.log(
       `${shortPath(file)}: ${action}${action === 'completed' ? ` (${added.join(', ')})` : ''}`,
     );

@@ -1,21 +1,27 @@
 /**
  * `npm start`: everything needed to try Tòa Soạn locally, in order — env files with fresh
  * secrets, @toasoan/shared, the Strapi build (only when stale), the sample newsroom (idempotent),
- * Strapi on :1337, the static site build, and the site served on :4321. Ctrl-C stops it all.
+ * Strapi on :1337, a release of the static site, and the site's publisher on :4321, which serves
+ * it and rebuilds it whenever the CMS's webhook says something was published. Ctrl-C stops it all.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, ensureEnvFiles, loadStartConfig, type StartConfig } from './lib/env';
 import { staleReason } from './lib/freshness';
-import { isPortInUse, waitForHttp } from './lib/http';
+import { getJson, isPortInUse, waitForHttp } from './lib/http';
 import { info, paint, seconds, step, StepError } from './lib/log';
 import { CMS_DIR, ROOT_DIR, SHARED_DIR, SITE_DIR, shortPath } from './lib/paths';
-import { killAllNow, run, start, stopAll, type Child } from './lib/processes';
+import { killAllNow, run, start, stopAll, workspaceScript, type Child } from './lib/processes';
 
 const CMS_READY_TIMEOUT_MS = 180_000;
+// The first build happens before the publisher starts, so it serves the live release at once.
 const SITE_READY_TIMEOUT_MS = 60_000;
 
 let stopping = false;
+let stopRequestedAt = 0;
+// tsx's CLI (`npm start` runs this file through it) re-sends a signal it saw when this process
+// does not confirm it within 30 ms: a second signal this soon is that echo, not a second Ctrl-C.
+const SIGNAL_ECHO_MS = 1_000;
 
 async function shutdown(code: number): Promise<never> {
   stopping = true;
@@ -26,10 +32,12 @@ async function shutdown(code: number): Promise<never> {
 
 function onSignal(signal: NodeJS.Signals): void {
   if (stopping) {
+    if (Date.now() - stopRequestedAt < SIGNAL_ECHO_MS) return;
     // Second Ctrl-C: do not wait for a graceful stop.
     killAllNow();
     process.exit(130);
   }
+  stopRequestedAt = Date.now();
   info(`${signal} received`);
   void shutdown(0);
 }
@@ -63,6 +71,13 @@ async function buildCms(config: StartConfig): Promise<string | void> {
   return `built (${reason})`;
 }
 
+function sitePortFix(config: StartConfig): string {
+  return (
+    `Port ${config.sitePort} is already in use (another \`npm start\` or publisher?). Stop the process ` +
+    'that holds it, or set PUBLISHER_PORT in site/.env and the same port in PUBLISH_WEBHOOK_URL in cms/.env.'
+  );
+}
+
 /** Fails before minutes of building if a server could not start at the end anyway. */
 async function checkPorts(config: StartConfig): Promise<string> {
   if (await isPortInUse(config.cmsPort)) {
@@ -72,10 +87,7 @@ async function checkPorts(config: StartConfig): Promise<string> {
     );
   }
   if (await isPortInUse(config.sitePort)) {
-    throw new StepError(
-      'check ports',
-      `Port ${config.sitePort} is already in use. Stop the process that holds it.`,
-    );
+    throw new StepError('check ports', sitePortFix(config));
   }
   return `${config.cmsPort} and ${config.sitePort} are free`;
 }
@@ -97,19 +109,28 @@ async function startCms(config: StartConfig): Promise<Child> {
   return cms;
 }
 
+/** The live release, as the publisher's status endpoint describes it (best effort). */
+async function liveRelease(config: StartConfig): Promise<string | void> {
+  const status = (await getJson(`${config.siteLocalUrl}/_publisher/status`)) as {
+    live?: { id?: string; pages?: number } | null;
+  } | null;
+  if (status?.live?.id) return `release ${status.live.id} (${status.live.pages ?? '?'} pages) live`;
+}
+
+/** The publisher: serves the live release and rebuilds on the CMS's webhook. */
 async function serveSite(config: StartConfig): Promise<Child> {
   if (await isPortInUse(config.sitePort)) {
-    throw new StepError(
-      'serve the site',
-      `Port ${config.sitePort} is already in use. Stop the process that holds it.`,
-    );
+    throw new StepError('serve the site', sitePortFix(config));
   }
-  const site = start('npm', ['run', 'start', '-w', 'site'], {
-    label: 'site',
-    cwd: ROOT_DIR,
-    env: config.siteEnv,
-  });
-  await waitForHttp(`http://127.0.0.1:${config.sitePort}/`, SITE_READY_TIMEOUT_MS, site.exited);
+  // `npm run start -w site`, run without npm and tsx's CLI in between (see workspaceScript).
+  const { command, args, cwd, env } = workspaceScript(SITE_DIR, 'start', config.siteEnv);
+  const site = start(command, args, { label: 'site', cwd, env });
+  await waitForHttp(
+    `${config.siteLocalUrl}/`,
+    SITE_READY_TIMEOUT_MS,
+    site.exited,
+    (status) => status === 200,
+  );
   return site;
 }
 
@@ -117,7 +138,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     console.log(
-      'Usage: npm start\n\nBuilds what is stale, seeds the sample newsroom, and runs the CMS on :1337 and the site on :4321.',
+      'Usage: npm start\n\nBuilds what is stale, seeds the sample newsroom, runs the CMS on :1337, builds the site and\n' +
+        'runs its publisher on :4321, which rebuilds the site whenever something is published in the CMS.',
     );
     return;
   }
@@ -175,8 +197,17 @@ async function main(): Promise<void> {
 
   await step(
     'build the site',
-    'Read the [site] lines above; retry with `npm run build -w site` while Strapi runs. A 401 or 403 means STRAPI_TOKEN in site/.env differs from SITE_API_TOKEN in cms/.env.',
-    () => npm(['run', 'build', '-w', 'site'], 'site', config.siteEnv),
+    'Read the [site] lines above; retry with `npm run build:release -w site` while Strapi runs (the live release, if any, stays as it was). A 401 or 403 means STRAPI_TOKEN in site/.env differs from SITE_API_TOKEN in cms/.env.',
+    // `npm run build:release -w site`: a new release in site/releases/, validated, then made
+    // `current`. Run without npm and tsx's CLI in between, so Ctrl-C stops it cleanly.
+    () => {
+      const { command, args, cwd, env } = workspaceScript(
+        SITE_DIR,
+        'build:release',
+        config.siteEnv,
+      );
+      return run(command, args, { label: 'site', cwd, env });
+    },
   );
 
   let site!: Child;
@@ -185,14 +216,30 @@ async function main(): Promise<void> {
     `Read the [site] lines above. Is port ${config.sitePort} free?`,
     async () => {
       site = await serveSite(config);
+      return liveRelease(config);
     },
   );
 
+  const statusUrl = `${config.siteLocalUrl}/_publisher/status`;
   info(paint('bold', `Tòa Soạn is running (ready in ${seconds(started)}):`));
   info(`  CMS admin   ${config.adminUrl}`);
   if (config.demoAdmin)
     info(`  demo login  ${config.demoAdmin.email} / ${config.demoAdmin.password}  (from cms/.env)`);
   info(`  Site        ${config.siteUrl}`);
+  info(`  Publisher   ${statusUrl}  (live release, last build, queue)`);
+  if (config.publishWebhookUrl && config.cmsEnv.PUBLISH_HOOK_SECRET?.trim()) {
+    info(
+      'Publishing in the admin rebuilds the site within seconds; `npm run rollback` puts the previous release back.',
+    );
+  } else {
+    info(
+      paint(
+        'yellow',
+        'PUBLISH_WEBHOOK_URL or PUBLISH_HOOK_SECRET is empty in cms/.env: publishing reaches the site only ' +
+          "through the publisher's periodic check (RECONCILE_INTERVAL_MS). Delete those lines to have them written again.",
+      ),
+    );
+  }
   info('Press Ctrl-C to stop.');
 
   // Run until Ctrl-C; if a server dies on its own, take the other one down too.
@@ -202,8 +249,8 @@ async function main(): Promise<void> {
       () => 'Strapi',
     ),
     site.exited.then(
-      () => 'the site server',
-      () => 'the site server',
+      () => 'the site publisher',
+      () => 'the site publisher',
     ),
   ]);
   if (stopping) return;

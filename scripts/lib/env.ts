@@ -23,7 +23,10 @@ export function wantsColor(): boolean {
 }
 
 export const DEFAULT_CMS_PORT = 1337;
-export const SITE_PORT = 4321;
+/** The publisher's default port (PUBLISHER_PORT, site/publisher/config.ts). */
+export const DEFAULT_SITE_PORT = 4321;
+/** Where the publisher takes the CMS's webhook (site/publisher/control-endpoints.ts). */
+export const PUBLISHER_HOOK_PATH = '/_publisher/hook';
 export const DEFAULT_DEMO_ADMIN_EMAIL = 'admin@toasoan.local';
 
 function readEnvFile(file: string): EnvValues | null {
@@ -33,6 +36,12 @@ function readEnvFile(file: string): EnvValues | null {
 
 function secret(bytes = 32): string {
   return randomBytes(bytes).toString('base64');
+}
+
+/** The Bearer secret the CMS's publish webhook sends and the publisher checks. */
+function hookSecret(): string {
+  // Hex: safe in an HTTP header, a .env file and a shell without quoting.
+  return randomBytes(32).toString('hex');
 }
 
 /** Satisfies Strapi's admin password rule: 8+ characters with lower case, upper case and digit. */
@@ -71,7 +80,12 @@ export interface EnsuredEnvFile {
  * Writes `wanted` to `file` when the file is missing; otherwise appends only the keys it lacks
  * (never touching values someone set).
  */
-function ensureEnvFile(file: string, header: string, wanted: EnvValues): EnsuredEnvFile {
+function ensureEnvFile(
+  file: string,
+  header: string,
+  wanted: EnvValues,
+  addedBy = 'npm start',
+): EnsuredEnvFile {
   const existing = readEnvFile(file);
   if (!existing) {
     writeFileSync(file, `${header}\n${format(wanted)}\n`, { mode: 0o600 });
@@ -84,19 +98,24 @@ function ensureEnvFile(file: string, header: string, wanted: EnvValues): Ensured
   const separator = text.endsWith('\n') || text === '' ? '' : '\n';
   appendFileSync(
     file,
-    `${separator}\n# Added by npm start on ${new Date().toISOString()}\n${format(missing)}\n`,
+    `${separator}\n# Added by ${addedBy} on ${new Date().toISOString()}\n${format(missing)}\n`,
   );
   return { file, action: 'completed', added };
 }
 
-/** Creates or completes cms/.env and site/.env; they share the site token. */
+/**
+ * Creates or completes cms/.env and site/.env. They share two values: the site token
+ * (SITE_API_TOKEN = STRAPI_TOKEN) and the publish secret (PUBLISH_HOOK_SECRET in both).
+ */
 export function ensureEnvFiles(): EnsuredEnvFile[] {
   const cms = readEnvFile(CMS_ENV_FILE) ?? {};
   const site = readEnvFile(SITE_ENV_FILE) ?? {};
   const secrets = generateCmsSecrets();
-  // Whichever file already has the token decides it, so the two stay equal.
+  // Whichever file already has a shared value decides it, so the two stay equal.
   const token = cms.SITE_API_TOKEN || site.STRAPI_TOKEN || secrets.SITE_API_TOKEN;
+  const publishSecret = cms.PUBLISH_HOOK_SECRET || site.PUBLISH_HOOK_SECRET || hookSecret();
   const port = process.env.PORT ?? cms.PORT ?? String(DEFAULT_CMS_PORT);
+  const sitePort = process.env.PUBLISHER_PORT ?? site.PUBLISHER_PORT ?? String(DEFAULT_SITE_PORT);
 
   return [
     ensureEnvFile(
@@ -112,18 +131,23 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
         SITE_API_TOKEN: token,
         DEMO_ADMIN_EMAIL: DEFAULT_DEMO_ADMIN_EMAIL,
         DEMO_ADMIN_PASSWORD: demoPassword(),
+        // The CMS calls the site's publisher on every publish (declared at bootstrap).
+        PUBLISH_WEBHOOK_URL: `http://127.0.0.1:${sitePort}${PUBLISHER_HOOK_PATH}`,
+        PUBLISH_HOOK_SECRET: publishSecret,
       },
     ),
     ensureEnvFile(
       SITE_ENV_FILE,
       [
         '# Tòa Soạn site settings, created by `npm start`. STRAPI_TOKEN must equal SITE_API_TOKEN',
-        '# in cms/.env (the read-only token the CMS creates at start-up).',
+        '# in cms/.env (the read-only token the CMS creates at start-up), and PUBLISH_HOOK_SECRET',
+        '# must equal the one in cms/.env (the CMS sends it with each publish webhook).',
       ].join('\n'),
       {
         STRAPI_URL: `http://127.0.0.1:${port}`,
         STRAPI_TOKEN: token,
-        SITE_URL: `http://localhost:${SITE_PORT}`,
+        SITE_URL: `http://localhost:${sitePort}`,
+        PUBLISH_HOOK_SECRET: publishSecret,
       },
     ),
   ];
@@ -139,9 +163,43 @@ export interface StartConfig {
   cmsLocalUrl: string;
   adminUrl: string;
   siteUrl: string;
+  /** The publisher's port (PUBLISHER_PORT). */
   sitePort: number;
+  /** Where this machine reaches the publisher (health check, status). */
+  siteLocalUrl: string;
+  /** PUBLISH_WEBHOOK_URL of the CMS; null when unset (publishing then waits for the reconcile timer). */
+  publishWebhookUrl: string | null;
   demoAdmin: { email: string; password: string } | null;
   database: string;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A webhook URL that cannot reach the local publisher would make publishing silently do nothing
+ * (until the reconcile timer): refuse a malformed URL, and a local one on another port than
+ * PUBLISHER_PORT. A URL to another machine is left alone (a proxy, a publisher elsewhere).
+ */
+function checkWebhookUrl(raw: string | null, sitePort: number): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `PUBLISH_WEBHOOK_URL in ${shortPath(CMS_ENV_FILE)} is not a URL: "${raw}". ` +
+        `Use http://127.0.0.1:${sitePort}${PUBLISHER_HOOK_PATH}, or delete the line to have it written again.`,
+    );
+  }
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (LOOPBACK_HOSTS.has(url.hostname) && port !== sitePort) {
+    throw new ConfigError(
+      `PUBLISH_WEBHOOK_URL (${raw}, ${shortPath(CMS_ENV_FILE)}) points at port ${port}, but the site's ` +
+        `publisher listens on PUBLISHER_PORT ${sitePort}: publishing would not rebuild the site. Set it to ` +
+        `http://127.0.0.1:${sitePort}${PUBLISHER_HOOK_PATH}.`,
+    );
+  }
+  return raw;
 }
 
 /** Reads the env files and the environment into what `npm start` needs; call after ensureEnvFiles. */
@@ -157,10 +215,24 @@ export function loadStartConfig(): StartConfig {
         'the site build would be refused. Make them equal, or delete site/.env to have it recreated.',
     );
   }
+  // Both sides trim it (cms/src/bootstrap/publish-webhook.ts, site/publisher/config.ts).
+  if ((cmsEnv.PUBLISH_HOOK_SECRET ?? '').trim() !== (siteEnv.PUBLISH_HOOK_SECRET ?? '').trim()) {
+    throw new ConfigError(
+      `PUBLISH_HOOK_SECRET differs between ${shortPath(CMS_ENV_FILE)} and ${shortPath(SITE_ENV_FILE)}: ` +
+        'the site would refuse every publish webhook of the CMS (401). Make them equal, or delete the ' +
+        'line from site/.env to have it copied from cms/.env.',
+    );
+  }
   const cmsPort = Number(cmsEnv.PORT ?? DEFAULT_CMS_PORT);
   if (!Number.isInteger(cmsPort) || cmsPort <= 0 || cmsPort > 65535) {
     throw new ConfigError(`PORT must be a TCP port number, not "${cmsEnv.PORT}".`);
   }
+  const sitePortText = siteEnv.PUBLISHER_PORT?.trim() || String(DEFAULT_SITE_PORT);
+  const sitePort = Number(sitePortText);
+  if (!Number.isInteger(sitePort) || sitePort <= 0 || sitePort > 65535) {
+    throw new ConfigError(`PUBLISHER_PORT must be a TCP port number, not "${sitePortText}".`);
+  }
+  const publishWebhookUrl = checkWebhookUrl(cmsEnv.PUBLISH_WEBHOOK_URL?.trim() || null, sitePort);
   const publicUrl = (cmsEnv.PUBLIC_URL ?? `http://localhost:${cmsPort}`).replace(/\/$/, '');
   const { DEMO_ADMIN_EMAIL: email, DEMO_ADMIN_PASSWORD: password } = cmsEnv;
 
@@ -170,8 +242,10 @@ export function loadStartConfig(): StartConfig {
     cmsPort,
     cmsLocalUrl: `http://127.0.0.1:${cmsPort}`,
     adminUrl: `${publicUrl}/admin`,
-    siteUrl: siteEnv.SITE_URL ?? `http://localhost:${SITE_PORT}`,
-    sitePort: SITE_PORT,
+    siteUrl: siteEnv.SITE_URL ?? `http://localhost:${sitePort}`,
+    sitePort,
+    siteLocalUrl: `http://127.0.0.1:${sitePort}`,
+    publishWebhookUrl,
     demoAdmin: email && password ? { email, password } : null,
     database: cmsEnv.DATABASE_URL
       ? `PostgreSQL (${new URL(cmsEnv.DATABASE_URL).host})`
@@ -179,19 +253,19 @@ export function loadStartConfig(): StartConfig {
   };
 }
 
-/** Writes the root .env that docker-compose.yml reads, with fresh secrets; refuses to overwrite. */
-export function createDockerEnvFile(): string {
-  if (existsSync(DOCKER_ENV_FILE)) {
-    throw new ConfigError(
-      `${shortPath(DOCKER_ENV_FILE)} already exists; delete it first to get fresh secrets.`,
-    );
-  }
+/**
+ * Writes the root .env that docker-compose.yml reads, with fresh secrets; an existing one only
+ * gets the keys it lacks (e.g. PUBLISH_HOOK_SECRET in a file from before the publisher).
+ */
+export function createDockerEnvFile(): EnsuredEnvFile {
   const values: EnvValues = {
     // Hex only, so it can sit inside DATABASE_URL without escaping.
     POSTGRES_PASSWORD: randomBytes(18).toString('hex'),
     ...generateCmsSecrets(),
+    // The CMS container sends it with each publish webhook; the site container checks it.
+    PUBLISH_HOOK_SECRET: hookSecret(),
     PUBLIC_URL: `http://localhost:${DEFAULT_CMS_PORT}`,
-    SITE_URL: `http://localhost:${SITE_PORT}`,
+    SITE_URL: `http://localhost:${DEFAULT_SITE_PORT}`,
     DEMO_ADMIN_EMAIL: DEFAULT_DEMO_ADMIN_EMAIL,
     DEMO_ADMIN_PASSWORD: demoPassword(),
   };
@@ -199,6 +273,5 @@ export function createDockerEnvFile(): string {
     '# Secrets for docker-compose.yml, created by `npx tsx scripts/create-env.ts --docker`.',
     '# Keep it private; every variable is described in .env.example.',
   ].join('\n');
-  writeFileSync(DOCKER_ENV_FILE, `${header}\n${format(values)}\n`, { mode: 0o600 });
-  return DOCKER_ENV_FILE;
+  return ensureEnvFile(DOCKER_ENV_FILE, header, values, 'scripts/create-env.ts --docker');
 }

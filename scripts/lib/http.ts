@@ -13,13 +13,15 @@ export function isPortInUse(port: number): Promise<boolean> {
 }
 
 /**
- * Polls `url` until it answers with a status below 500. Gives up after `timeoutMs`, or as soon as
- * `gaveUp` settles (the server process exited), whichever comes first.
+ * Polls `url` until it answers with a status `ready` accepts (by default any below 500). Gives up
+ * after `timeoutMs`, or as soon as `gaveUp` settles (the server process exited), whichever comes
+ * first.
  */
 export async function waitForHttp(
   url: string,
   timeoutMs: number,
   gaveUp: Promise<unknown>,
+  ready: (status: number) => boolean = (status) => status < 500,
 ): Promise<void> {
   let stopped: unknown = null;
   gaveUp.then(
@@ -27,15 +29,33 @@ export async function waitForHttp(
     (error: unknown) => (stopped = error),
   );
   const deadline = Date.now() + timeoutMs;
+  let lastStatus: number | null = null;
   while (Date.now() < deadline) {
     if (stopped) throw stopped;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.status < 500) return;
+      await response.body?.cancel();
+      lastStatus = response.status;
+      if (ready(response.status)) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+  const seconds = Math.round(timeoutMs / 1000);
+  throw new Error(
+    lastStatus === null
+      ? `${url} did not answer within ${seconds} s`
+      : `${url} still answered ${lastStatus} after ${seconds} s`,
+  );
+}
+
+/** GETs `url` as JSON; null when it cannot (for optional details such as the publisher's status). */
+export async function getJson(url: string): Promise<unknown> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
 }

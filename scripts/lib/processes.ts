@@ -4,8 +4,11 @@
  * registry so one call stops everything still running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { paint } from './log';
+import { ROOT_DIR } from './paths';
 
 export interface RunOptions {
   /** Shown before every output line, e.g. "cms" → "[cms] …". */
@@ -67,6 +70,47 @@ export function start(command: string, args: string[], options: RunOptions): Chi
   // Callers may only look at `exited` later; never let an early exit become an unhandled rejection.
   exited.catch(() => {});
   return { process: child, exited };
+}
+
+/** A command line to hand to `start`/`run`. */
+export interface CommandLine {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * How to run the npm script `script` of the workspace in `workspaceDir`. A script that is just
+ * `tsx <file> [args]` runs straight with this Node (`node --import tsx <file>`, in the workspace
+ * folder, as npm would): through npm, a stop signal reaches npm, sh, tsx's CLI and the program at
+ * once, and tsx's CLI sends the program a second one whenever it does not confirm the first
+ * within 30 ms, which happens under load (a build running) and cuts the program's own graceful
+ * stop short; the publisher then leaves a half-written release and its lock behind. Anything
+ * else goes through `npm run <script> -w <workspace>`. `env` gets the node_modules/.bin folders
+ * on its PATH, as npm does (a PUBLISHER_BUILD_COMMAND may name a package's command).
+ */
+export function workspaceScript(
+  workspaceDir: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+): CommandLine {
+  const manifest = JSON.parse(readFileSync(path.join(workspaceDir, 'package.json'), 'utf8')) as {
+    name: string;
+    scripts?: Record<string, string>;
+  };
+  const line = manifest.scripts?.[script]?.trim() ?? '';
+  const words = line.split(/\s+/);
+  if (words[0] === 'tsx' && words.length >= 2 && !/[^\w@%+=:,./-]/.test(words.slice(1).join(''))) {
+    const bins = [workspaceDir, ROOT_DIR].map((dir) => path.join(dir, 'node_modules', '.bin'));
+    return {
+      command: process.execPath,
+      args: ['--import', 'tsx', ...words.slice(1)],
+      cwd: workspaceDir,
+      env: { ...env, PATH: [...bins, env.PATH ?? ''].join(path.delimiter) },
+    };
+  }
+  return { command: 'npm', args: ['run', script, '-w', manifest.name], cwd: ROOT_DIR, env };
 }
 
 /** Runs `command args…` to completion; rejects with ChildExitError on a non-zero exit. */
