@@ -67,7 +67,7 @@ beforeAll(async () => {
       name: 'Bạn đọc',
       email: READER_EMAIL,
       body: 'Hay quá',
-      status: 'approved',
+      moderation: 'approved',
       article: published.documentId,
     },
   });

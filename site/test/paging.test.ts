@@ -22,7 +22,10 @@ describe(`site built from a CMS with ${ARTICLE_COUNT} articles`, () => {
 
   it(`writes exactly ${ARTICLE_COUNT} article pages`, async () => {
     expect(build.code, build.stderr).toBe(0);
-    const articlePages = (await listHtmlFiles(build.outDir)).filter((file) => file.includes('/'));
+    // Article pages are one folder deep; category and author pages are folders' index.html.
+    const articlePages = (await listHtmlFiles(build.outDir)).filter(
+      (file) => file.split('/').length === 2 && !file.endsWith('/index.html'),
+    );
     expect(articlePages).toHaveLength(ARTICLE_COUNT);
     expect(new Set(articlePages).size).toBe(ARTICLE_COUNT);
   });

@@ -11,10 +11,40 @@ export interface SiteConfig {
   siteUrl: string;
   /** Where a build keeps the fetched CMS data and Astro's own cache between builds. */
   cacheDir: string;
+  /** The newspaper's name, in the header, titles, feeds and structured data. */
+  siteName: string;
+  /** One sentence about the paper: the home page's meta description and the feeds'. */
+  siteDescription: string;
+  /** The masthead printed in the footer (licence, editor in chief, address…), one entry a line. */
+  masthead: string[];
 }
 
 export const DEFAULT_STRAPI_URL = 'http://127.0.0.1:1337';
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
+export const DEFAULT_SITE_NAME = 'Tòa Soạn';
+export const DEFAULT_SITE_DESCRIPTION =
+  'Tin tức, thời sự và đời sống của tỉnh, cập nhật hằng ngày.';
+// A placeholder that reads as one: a real paper sets SITE_MASTHEAD to its licence and contacts.
+export const DEFAULT_MASTHEAD = [
+  'Cơ quan chủ quản: (đặt SITE_MASTHEAD)',
+  'Giấy phép hoạt động báo chí điện tử: (đặt SITE_MASTHEAD)',
+];
+
+/**
+ * Splits SITE_MASTHEAD into lines. An environment variable holds one line, so `|` separates them
+ * (`Tổng biên tập: …|Địa chỉ: …`); literal newlines, from a quoted .env value, work too.
+ *
+ * @example
+ * parseMasthead('Tổng biên tập: Nguyễn Văn A | Địa chỉ: 1 Lê Lợi')
+ * //=> ['Tổng biên tập: Nguyễn Văn A', 'Địa chỉ: 1 Lê Lợi']
+ */
+export function parseMasthead(value: string | undefined): string[] {
+  const lines = (value ?? '')
+    .split(/\||\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.length > 0 ? lines : DEFAULT_MASTHEAD;
+}
 
 function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
@@ -44,5 +74,8 @@ export function readSiteConfig(siteRoot: string = process.cwd()): SiteConfig {
     strapiToken: env.STRAPI_TOKEN?.trim() ?? '',
     siteUrl: withoutTrailingSlash(env.SITE_URL?.trim() || DEFAULT_SITE_URL),
     cacheDir: path.resolve(siteRoot, env.SITE_CACHE_DIR?.trim() || '.cache'),
+    siteName: env.SITE_NAME?.trim().normalize('NFC') || DEFAULT_SITE_NAME,
+    siteDescription: env.SITE_DESCRIPTION?.trim().normalize('NFC') || DEFAULT_SITE_DESCRIPTION,
+    masthead: parseMasthead(env.SITE_MASTHEAD?.normalize('NFC')),
   };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteMediaUrl, absolutizeUploads, articlePath, categoryPath } from './urls';
+import {
+  absoluteMediaUrl,
+  absoluteUrl,
+  absolutizeUploads,
+  articlePath,
+  authorPath,
+  categoryFeedPath,
+  categoryPath,
+} from './urls';
 
 describe('urls', () => {
   it('builds the press URL of an article', () => {
@@ -7,6 +15,13 @@ describe('urls', () => {
       articlePath({ slug: 'con-duong-be-tong', number: 1, category: { slug: 'xa-hoi' } }),
     ).toBe('/xa-hoi/con-duong-be-tong-1.html');
     expect(categoryPath({ slug: 'thoi-su' })).toBe('/thoi-su/');
+    expect(categoryFeedPath({ slug: 'thoi-su' })).toBe('/thoi-su/rss.xml');
+    expect(authorPath({ slug: 'truong-son' })).toBe('/tac-gia/truong-son/');
+  });
+
+  it('makes site paths absolute against SITE_URL', () => {
+    expect(absoluteUrl('/thoi-su/', 'https://bao.example')).toBe('https://bao.example/thoi-su/');
+    expect(absoluteUrl('/', 'http://localhost:4321')).toBe('http://localhost:4321/');
   });
 
   it('makes CMS media URLs absolute and leaves absolute ones alone', () => {

@@ -1,4 +1,5 @@
-import type { CategoryLite } from '@toasoan/shared';
+import type { AuthorLite, CategoryLite } from '@toasoan/shared';
+import { AUTHORS_FOLDER } from '../consts';
 
 /**
  * The article URL of the Vietnamese press: `/<category-slug>/<article-slug>-<number>.html`.
@@ -21,9 +22,39 @@ export function articleFileStem(article: { slug: string; number: number }): stri
   return `${article.slug}-${article.number}`;
 }
 
-/** A category's page (built by a later issue; the link is already stable). */
+/** A category's first page: `/<category-slug>/`. */
 export function categoryPath(category: Pick<CategoryLite, 'slug'>): string {
   return `/${category.slug}/`;
+}
+
+/** A category's RSS feed: `/<category-slug>/rss.xml`. */
+export function categoryFeedPath(category: Pick<CategoryLite, 'slug'>): string {
+  return `/${category.slug}/rss.xml`;
+}
+
+/** The list of every author. */
+export const AUTHORS_PATH = `/${AUTHORS_FOLDER}/`;
+
+/** An author's first page: `/tac-gia/<author-slug>/`. */
+export function authorPath(author: Pick<AuthorLite, 'slug'>): string {
+  return `/${AUTHORS_FOLDER}/${author.slug}/`;
+}
+
+/**
+ * Page `page` of a paginated list whose first page is `firstPagePath`: page 1 is the list's own
+ * address, page N its folder `trang-N/`. Not `<list>-N.html`: that is the shape of an article URL.
+ *
+ * @example
+ * pagePath('/thoi-su/', 3)
+ * //=> '/thoi-su/trang-3/'
+ */
+export function pagePath(firstPagePath: string, page: number): string {
+  return page <= 1 ? firstPagePath : `${firstPagePath}trang-${page}/`;
+}
+
+/** The public URL of a site path, for canonical links, feeds and sitemaps. */
+export function absoluteUrl(sitePath: string, siteUrl: string): string {
+  return new URL(sitePath, `${siteUrl}/`).href;
 }
 
 /**

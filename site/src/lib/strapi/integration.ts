@@ -31,9 +31,10 @@ export function strapiData(): AstroIntegration {
         try {
           const data = await fetchSiteData(config);
           await saveSiteData(config.cacheDir, data);
+          const comments = Object.values(data.commentsByArticle).flat().length;
           logger.info(
-            `${data.articles.length} articles, ${data.categories.length} categories and ` +
-              `${data.authors.length} authors from ${config.strapiUrl}`,
+            `${data.articles.length} articles, ${data.categories.length} categories, ` +
+              `${data.authors.length} authors and ${comments} approved comments from ${config.strapiUrl}`,
           );
           if (data.articlesWithoutCategory > 0) {
             logger.warn(

@@ -17,6 +17,8 @@ export const ARTICLE_QUERY = {
     'seoDescription',
     'publishedAt',
     'updatedAt',
+    // Publishing keeps it: with publishedAt, it tells a republished article from an import.
+    'createdAt',
   ],
   populate: {
     cover: { fields: ['url', 'alternativeText', 'caption', 'width', 'height'] },
@@ -37,4 +39,15 @@ export const AUTHOR_QUERY = {
   fields: ['name', 'slug', 'bio'],
   populate: { avatar: { fields: ['url', 'alternativeText', 'width', 'height'] } },
   sort: ['name:asc'],
+} as const satisfies StrapiQuery;
+
+/**
+ * Approved comments, oldest first (a conversation reads top down), with the article they belong
+ * to. The CMS's published-only route middleware leaves unpublished articles out of the populate.
+ */
+export const COMMENT_QUERY = {
+  fields: ['name', 'body', 'createdAt'],
+  filters: { moderation: { $eq: 'approved' } },
+  populate: { article: { fields: ['number'] } },
+  sort: ['createdAt:asc', 'id:asc'],
 } as const satisfies StrapiQuery;

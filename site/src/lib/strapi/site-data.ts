@@ -12,12 +12,20 @@ import {
 } from '@toasoan/shared';
 import { readSiteConfig, type SiteConfig } from '../config';
 import { StrapiClient, type Parser } from './client';
+import { commentPageSchema, groupCommentsByArticle, type SiteComment } from './comments';
 import { explainFetchFailure, SiteDataError } from './errors';
-import { ARTICLE_QUERY, AUTHOR_QUERY, CATEGORY_QUERY } from './queries';
+import { ARTICLE_QUERY, AUTHOR_QUERY, CATEGORY_QUERY, COMMENT_QUERY } from './queries';
 import type { StrapiQuery } from './query';
 
+// The shared schema strips the fields it does not name; the site also reads `createdAt`, which
+// tells a republished article from a back-dated import (see updatedTime in article-meta.ts).
+const siteArticleSchema = articleSchema.extend({ createdAt: articleSchema.shape.publishedAt });
+
+/** An article as the site reads it: the shared schema plus `createdAt`. */
+export type SiteArticle = ReturnType<typeof siteArticleSchema.parse>;
+
 /** An article that has a category, so it has a URL. */
-export type RoutableArticle = Article & { category: NonNullable<Article['category']> };
+export type RoutableArticle = SiteArticle & { category: NonNullable<Article['category']> };
 
 /** Everything a build renders, fetched once and shared by every route. */
 export interface SiteData {
@@ -29,8 +37,11 @@ export interface SiteData {
   articles: RoutableArticle[];
   /** How many published articles were left out for lacking a category. */
   articlesWithoutCategory: number;
+  /** In menu order (`order`, then name). */
   categories: Category[];
   authors: Author[];
+  /** Approved comments by the documentId of their article, oldest first. */
+  commentsByArticle: Record<string, SiteComment[]>;
 }
 
 const DATA_FILE_NAME = 'site-data.json';
@@ -52,9 +63,9 @@ async function fetchCollection<T>(
 }
 
 /**
- * Fetches every published article, category and author from the CMS, checks their shape and
- * normalizes all text to NFC. Throws a SiteDataError naming the fix when the token is missing
- * or refused, the CMS is unreachable, or it has no published article.
+ * Fetches every published article, category, author and approved comment from the CMS, checks
+ * their shape and normalizes all text to NFC. Throws a SiteDataError naming the fix when the
+ * token is missing or refused, the CMS is unreachable, or it has no published article.
  */
 export async function fetchSiteData(config: SiteConfig): Promise<SiteData> {
   if (!config.strapiToken) {
@@ -65,12 +76,12 @@ export async function fetchSiteData(config: SiteConfig): Promise<SiteData> {
   }
   const client = new StrapiClient({ baseUrl: config.strapiUrl, token: config.strapiToken });
   // One after the other, not in parallel: a wrong token or a stopped CMS then fails once,
-  // with one message, instead of three times.
+  // with one message, instead of once per collection.
   const articles = await fetchCollection(
     client,
     'articles',
     ARTICLE_QUERY,
-    listResponse(articleSchema),
+    listResponse(siteArticleSchema),
   );
   const categories = await fetchCollection(
     client,
@@ -84,6 +95,7 @@ export async function fetchSiteData(config: SiteConfig): Promise<SiteData> {
     AUTHOR_QUERY,
     listResponse(authorSchema),
   );
+  const comments = await fetchCollection(client, 'comments', COMMENT_QUERY, commentPageSchema);
 
   const routable = articles.filter((article): article is RoutableArticle =>
     Boolean(article.category),
@@ -101,6 +113,7 @@ export async function fetchSiteData(config: SiteConfig): Promise<SiteData> {
     articlesWithoutCategory: articles.length - routable.length,
     categories,
     authors,
+    commentsByArticle: groupCommentsByArticle(comments),
   });
 }
 

@@ -1,0 +1,64 @@
+/** One page of a paginated list. */
+export interface ListPage<T> {
+  /** 1-based. */
+  page: number;
+  /** How many pages the list has: at least 1, so an empty list still gets its (empty) page. */
+  pageCount: number;
+  items: T[];
+  /** How many items the whole list has. */
+  total: number;
+}
+
+/**
+ * Cuts a list into pages of `perPage`. An empty list gives one empty page: a category without
+ * articles still has its address, which the menu links to.
+ *
+ * @example
+ * paginate(['a', 'b', 'c'], 2).map((page) => page.items)
+ * //=> [['a', 'b'], ['c']]
+ */
+export function paginate<T>(items: readonly T[], perPage: number): ListPage<T>[] {
+  if (!Number.isInteger(perPage) || perPage < 1) {
+    throw new RangeError(`perPage must be a whole number above 0, not ${perPage}`);
+  }
+  const pageCount = Math.max(1, Math.ceil(items.length / perPage));
+  return Array.from({ length: pageCount }, (_, index) => ({
+    page: index + 1,
+    pageCount,
+    items: items.slice(index * perPage, (index + 1) * perPage),
+    total: items.length,
+  }));
+}
+
+/** A gap in the row of page numbers, printed as "…". */
+export const GAP = 'gap';
+
+/**
+ * The page numbers to link from page `current` of `pageCount`: the first and the last, and
+ * `around` on each side of the current one, with gaps for what is left out. A category of 1,000
+ * articles has 50 pages; listing every one of them would bury the links that matter.
+ *
+ * @example
+ * pageNumbers(6, 50)
+ * //=> [1, 'gap', 4, 5, 6, 7, 8, 'gap', 50]
+ */
+export function pageNumbers(
+  current: number,
+  pageCount: number,
+  around = 2,
+): (number | typeof GAP)[] {
+  const shown = new Set<number>([1, pageCount]);
+  for (let page = current - around; page <= current + around; page++) {
+    if (page >= 1 && page <= pageCount) shown.add(page);
+  }
+  const sorted = [...shown].sort((a, b) => a - b);
+  const result: (number | typeof GAP)[] = [];
+  for (const page of sorted) {
+    const previous = result.at(-1);
+    // A gap of a single page is not worth an ellipsis: print the page instead.
+    if (typeof previous === 'number' && page - previous === 2) result.push(previous + 1);
+    else if (typeof previous === 'number' && page - previous > 2) result.push(GAP);
+    result.push(page);
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+import { OTHER_NEWS_COUNT, SAME_CATEGORY_COUNT } from '../consts';
+import { readSiteConfig, type SiteConfig } from './config';
+import { createRelatedFinder, groupByAuthor, groupByCategory, type RelatedLists } from './related';
+import { getSiteData, type RoutableArticle, type SiteData } from './strapi/site-data';
+
+/** The build's data with the lookups the routes share, worked out once per build. */
+export interface SiteIndex {
+  config: SiteConfig;
+  data: SiteData;
+  /** Articles of each category slug, newest first. */
+  byCategory: Map<string, RoutableArticle[]>;
+  /** Articles crediting each author slug, newest first. */
+  byAuthor: Map<string, RoutableArticle[]>;
+  /** The two lists under an article page. */
+  related: (article: RoutableArticle) => RelatedLists<RoutableArticle>;
+}
+
+let cached: Promise<SiteIndex> | undefined;
+
+async function buildIndex(): Promise<SiteIndex> {
+  const data = await getSiteData();
+  return {
+    config: readSiteConfig(),
+    data,
+    byCategory: groupByCategory(data.articles),
+    byAuthor: groupByAuthor(data.articles),
+    related: createRelatedFinder(data.articles, {
+      sameCount: SAME_CATEGORY_COUNT,
+      otherCount: OTHER_NEWS_COUNT,
+    }),
+  };
+}
+
+/**
+ * The site's data and lookups, for getStaticPaths, layouts and endpoints. Like getSiteData it
+ * reads the fetched data once per process; the groupings are made once too, instead of each of
+ * thousands of pages filtering the whole archive.
+ */
+export function getSiteIndex(): Promise<SiteIndex> {
+  cached ??= buildIndex();
+  return cached;
+}
