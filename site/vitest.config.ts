@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Each file seeds and boots a real Strapi and runs real Astro builds: slow on a busy machine.
     hookTimeout: 240_000,
+    // One file at a time: an `astro build` whose outDir lies outside site/ deletes site/.astro when
+    // it ends, which breaks another build running at the same moment.
+    fileParallelism: false,
     testTimeout: 120_000,
   },
 });

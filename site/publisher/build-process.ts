@@ -1,6 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 
 /** How a build process ended. */
 export interface BuildExit {
@@ -12,55 +10,51 @@ export interface BuildExit {
 }
 
 export interface BuildProcessOptions {
-  siteRoot: string;
-  outDir: string;
-  /** A shell command line to run instead of `astro build`; it gets the folder as $PUBLISH_OUT_DIR. */
-  command: string | undefined;
-  env: NodeJS.ProcessEnv;
+  /** A build running longer than this is killed (SIGKILL to its group) and counts as timed out. */
   timeoutMs: number;
+  /** Runs after the process group is gone, before `exited` resolves (removing scratch files). */
+  cleanup?: () => Promise<void>;
 }
 
 const TAIL_LINES = 40;
 
-/** Astro's CLI entry, run with this Node: no npm or shell in between to swallow signals. */
-function astroCli(): string {
-  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
-  return path.join(path.dirname(astroPackage), 'astro.js');
+/**
+ * Starts a shell command line as a build (PUBLISHER_BUILD_COMMAND): it runs in site/ and gets
+ * the release folder as $PUBLISH_OUT_DIR.
+ */
+export function spawnShellBuild(options: {
+  command: string;
+  siteRoot: string;
+  outDir: string;
+  env: NodeJS.ProcessEnv;
+}): ChildProcess {
+  return spawn(options.command, {
+    shell: true,
+    cwd: options.siteRoot,
+    env: { ...options.env, PUBLISH_OUT_DIR: options.outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
-/** `astro build` of the real site into `outDir`: site/ is its root, so its astro.config.mjs applies. */
-export function describeBuildCommand(options: Pick<BuildProcessOptions, 'command'>): string {
-  return options.command ?? 'astro build --outDir <release>';
+/** `astro build --outDir <release>`, or the custom command. */
+export function describeBuildCommand(options: { command: string | undefined }): string {
+  return options.command ?? 'astro build --outDir <release> (in a process started ahead of time)';
 }
 
 /**
- * A running build. It is started in its own process group, so `kill` reaches everything it
- * started (Astro's workers, a shell's children), and nothing of it outlives the build: once the
- * leader exits, stragglers of its group are killed too, as they might still write into the folder.
+ * A running build. Its process must lead its own process group (spawned `detached`), so `kill`
+ * reaches everything it started (Astro's workers, a shell's children), and nothing of it outlives
+ * the build: once the leader exits, stragglers of its group are killed too, as they might still
+ * write into the folder.
  */
 export class BuildProcess {
   readonly pid: number | undefined;
   readonly exited: Promise<BuildExit>;
-  readonly #child: ChildProcess;
   #timedOut = false;
 
-  constructor(options: BuildProcessOptions) {
-    const env = { ...options.env, PUBLISH_OUT_DIR: options.outDir, ASTRO_TELEMETRY_DISABLED: '1' };
-    this.#child = options.command
-      ? spawn(options.command, {
-          shell: true,
-          cwd: options.siteRoot,
-          env,
-          detached: true,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        })
-      : spawn(process.execPath, [astroCli(), 'build', '--outDir', options.outDir], {
-          cwd: options.siteRoot,
-          env,
-          detached: true,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-    this.pid = this.#child.pid;
+  constructor(child: ChildProcess, options: BuildProcessOptions) {
+    this.pid = child.pid;
 
     const lines: string[] = [];
     let partial = '';
@@ -70,8 +64,8 @@ export class BuildProcess {
       lines.push(...parts);
       if (lines.length > TAIL_LINES) lines.splice(0, lines.length - TAIL_LINES);
     };
-    this.#child.stdout!.setEncoding('utf8').on('data', collect);
-    this.#child.stderr!.setEncoding('utf8').on('data', collect);
+    child.stdout?.setEncoding('utf8').on('data', collect);
+    child.stderr?.setEncoding('utf8').on('data', collect);
 
     const timer = setTimeout(() => {
       this.#timedOut = true;
@@ -87,18 +81,20 @@ export class BuildProcess {
         const tail = [...lines, partial].join('\n').trim();
         // ANSI colours read badly in a log file and in JSON.
         const outputTail = tail.replace(/\u001b\[[0-9;]*m/g, '');
-        resolve({ code, signal, timedOut: this.#timedOut, outputTail });
+        const exit = { code, signal, timedOut: this.#timedOut, outputTail };
+        const cleanup = options.cleanup?.().catch(() => undefined) ?? Promise.resolve();
+        void cleanup.then(() => resolve(exit));
       };
-      this.#child.once('error', (error) => {
+      child.once('error', (error) => {
         collect(`${error.message}\n`);
         finish(null, null);
       });
-      this.#child.once('exit', (code, signal) => {
+      child.once('exit', (code, signal) => {
         this.kill('SIGKILL');
         // Wait for the pipes to drain (the last lines are the error), but not for a process
         // outside the group that might hold them open.
         const drained = setTimeout(() => finish(code, signal), 2_000);
-        this.#child.once('close', () => {
+        child.once('close', () => {
           clearTimeout(drained);
           finish(code, signal);
         });

@@ -3,7 +3,8 @@
  * live, then exits (non-zero on failure). For `npm start` before the server starts, and for
  * scripts; while the server runs it refuses (the server builds on its own: send it the hook).
  */
-import { readPublisherConfig } from './config';
+import { removeStaleScratch } from './astro-build';
+import { buildEnvironment, readPublisherConfig } from './config';
 import { CmsContentSource } from './content-source';
 import { lockReleases } from './releases-lock';
 import { consoleLogger } from './log';
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
   const lock = await lockReleases(config.releasesDir);
   try {
     const store = new ReleaseStore(config.releasesDir, config.keepReleases);
-    const { removed } = await store.prepare();
+    const removed = [
+      ...(await store.prepare()).removed,
+      ...(await removeStaleScratch(config.siteRoot)),
+    ];
     if (removed.length > 0)
       consoleLogger.info(`removed what an interrupted build left behind: ${removed.join(', ')}`);
     const publisher = new Publisher({
@@ -23,7 +27,7 @@ async function main(): Promise<void> {
       content: new CmsContentSource(config.site),
       siteRoot: config.siteRoot,
       buildCommand: config.buildCommand,
-      buildEnv: process.env,
+      buildEnv: buildEnvironment(config),
       buildTimeoutMs: config.buildTimeoutMs,
       logger: consoleLogger,
     });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSiteConfig, type SiteConfig } from '../src/lib/config';
+import { DEFAULT_GITHUB_API_URL, type GithubDispatchConfig } from './github-dispatch';
 
 /** site/, whatever the working directory the publisher was started from. */
 export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +33,13 @@ export interface PublisherConfig {
   buildCommand: string | undefined;
   /** A build running longer than this is killed and counts as failed. */
   buildTimeoutMs: number;
+  /** `build`: build and serve releases here; `dispatch`: only forward publishes to CI. */
+  mode: PublisherMode;
+  /** Where to forward each coalesced publish (GitHub's repository_dispatch); undefined: nowhere. */
+  githubDispatch: GithubDispatchConfig | undefined;
 }
+
+export type PublisherMode = 'build' | 'dispatch';
 
 export const DEFAULTS = {
   host: '0.0.0.0',
@@ -59,6 +66,40 @@ function integer(
   return value;
 }
 
+const REPO = /^[\w.-]+\/[\w.-]+$/;
+
+/** GITHUB_DISPATCH_REPO and its token, both or neither; PUBLISHER_MODE=dispatch needs them. */
+function readGithubDispatch(env: NodeJS.ProcessEnv, mode: PublisherMode) {
+  const repo = env.GITHUB_DISPATCH_REPO?.trim();
+  const token = env.GITHUB_DISPATCH_TOKEN?.trim();
+  if (!repo) {
+    if (mode === 'dispatch') {
+      throw new ConfigError(
+        'PUBLISHER_MODE=dispatch forwards publishes to GitHub: set GITHUB_DISPATCH_REPO=owner/name and GITHUB_DISPATCH_TOKEN.',
+      );
+    }
+    return undefined;
+  }
+  if (!REPO.test(repo))
+    throw new ConfigError(`GITHUB_DISPATCH_REPO must look like owner/name, not "${repo}".`);
+  if (!token) {
+    throw new ConfigError(
+      `GITHUB_DISPATCH_REPO is set but GITHUB_DISPATCH_TOKEN is not: give a token that may dispatch to ${repo}.`,
+    );
+  }
+  const apiUrl = env.GITHUB_API_URL?.trim() || DEFAULT_GITHUB_API_URL;
+  if (!/^https?:\/\//.test(apiUrl))
+    throw new ConfigError(`GITHUB_API_URL must be an http(s) URL, not "${apiUrl}".`);
+  return { apiUrl: apiUrl.replace(/\/+$/, ''), repo, token };
+}
+
+function readMode(env: NodeJS.ProcessEnv): PublisherMode {
+  const mode = env.PUBLISHER_MODE?.trim() || 'build';
+  if (mode !== 'build' && mode !== 'dispatch')
+    throw new ConfigError(`PUBLISHER_MODE must be "build" or "dispatch", not "${mode}".`);
+  return mode;
+}
+
 /**
  * Reads the publisher's configuration: site/.env first (through the site's own reader, which
  * never overrides the real environment), then the publisher's variables. The only place the
@@ -67,6 +108,7 @@ function integer(
 export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConfig {
   const site = readSiteConfig(siteRoot);
   const env = process.env;
+  const mode = readMode(env);
   return {
     site,
     siteRoot,
@@ -85,5 +127,16 @@ export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConf
     ),
     buildCommand: env.PUBLISHER_BUILD_COMMAND?.trim() || undefined,
     buildTimeoutMs: integer(env, 'BUILD_TIMEOUT_MS', DEFAULTS.buildTimeoutMs, 1_000, 86_400_000),
+    mode,
+    githubDispatch: readGithubDispatch(env, mode),
   };
+}
+
+/**
+ * The environment of a build: the publisher's own (which holds site/.env's values, loaded by
+ * readSiteConfig) with the cache folder made absolute, since a build runs in a working directory
+ * of its own (see astro-build.ts) and would resolve a relative one against that.
+ */
+export function buildEnvironment(config: PublisherConfig): NodeJS.ProcessEnv {
+  return { ...process.env, SITE_CACHE_DIR: config.site.cacheDir };
 }

@@ -1,6 +1,8 @@
-import { BuildProcess, describeExit } from './build-process';
+import { AstroLauncher } from './astro-build';
+import { BuildProcess, describeExit, spawnShellBuild } from './build-process';
 import { BuildQueue, describeReasons, type BuildReasons, type RequestOutcome } from './build-queue';
 import type { ContentSnapshot, ContentSource } from './content-source';
+import { isPublish, type GithubDispatcher } from './github-dispatch';
 import { formatDuration, type Logger } from './log';
 import { ReleaseStore, type ReleaseInfo, type RollbackMarker } from './releases';
 import { InvalidReleaseError, validateRelease, type PageCount } from './validate-release';
@@ -12,9 +14,16 @@ export interface PublisherOptions {
   siteRoot: string;
   /** A shell command instead of `astro build` (see config.ts). */
   buildCommand: string | undefined;
+  /** The builds' environment: see `buildEnvironment` in config.ts. */
   buildEnv: NodeJS.ProcessEnv;
+  /** Start each `astro build`'s process ahead of time, while idle (the server; not one-shot builds). */
+  standby?: boolean;
   buildTimeoutMs: number;
   logger: Logger;
+  /** Forwards each coalesced publish to CI (GitHub's repository_dispatch); none when undefined. */
+  dispatcher?: GithubDispatcher;
+  /** False in dispatch mode: requests are only forwarded, nothing is built here. */
+  buildLocally?: boolean;
 }
 
 /** The outcome of one build, for the status endpoint. */
@@ -54,11 +63,16 @@ const indent = (text: string) => text.replace(/^/gm, '    ');
  * Turns build requests into live releases: one build at a time (requests during a build coalesce
  * into one follow-up), each into a fresh release folder, validated, then switched to atomically.
  * A build that fails, is killed or times out is removed and leaves the live release as it was.
+ * With a dispatcher, each build the CMS asked for is also forwarded to CI (or only forwarded,
+ * in dispatch mode).
  */
 export class Publisher {
   readonly store: ReleaseStore;
   readonly #options: PublisherOptions;
   readonly #queue: BuildQueue;
+  readonly #buildsLocally: boolean;
+  /** Runs `astro build`; undefined with a custom build command, or when nothing builds here. */
+  readonly #astro: AstroLauncher | undefined;
   #running: (RunningBuild & { process?: BuildProcess }) | undefined;
   #lastBuild: BuildRecord | undefined;
   #lastError: { at: string; releaseId: string | undefined; message: string } | undefined;
@@ -70,7 +84,16 @@ export class Publisher {
   constructor(options: PublisherOptions) {
     this.#options = options;
     this.store = options.store;
-    this.#queue = new BuildQueue((reasons) => this.#build(reasons));
+    this.#buildsLocally = options.buildLocally ?? true;
+    if (this.#buildsLocally && !options.buildCommand) {
+      this.#astro = new AstroLauncher({
+        siteRoot: options.siteRoot,
+        env: options.buildEnv,
+        standby: options.standby ?? false,
+      });
+      if (options.standby) this.#astro.prepare();
+    }
+    this.#queue = new BuildQueue((reasons) => this.#run(reasons));
   }
 
   /** Asks for a build; never waits for it. */
@@ -78,9 +101,10 @@ export class Publisher {
     return this.#queue.request(reason);
   }
 
-  /** Resolves when no build runs or waits (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.#queue.idle();
+  /** Resolves when no build runs or waits and no dispatch is on its way (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.#queue.idle();
+    await this.#options.dispatcher?.idle();
   }
 
   /** Consecutive failed builds and when the last one ended, so the reconcile timer can back off. */
@@ -113,6 +137,7 @@ export class Publisher {
     const queue = this.#queue.state();
     const running = this.#running;
     return {
+      mode: this.#buildsLocally ? ('build' as const) : ('dispatch' as const),
       live: live ? describeRelease(live) : null,
       rolledBack: rolledBack ?? null,
       releases: releases.map((release) => release.id),
@@ -131,6 +156,7 @@ export class Publisher {
       lastBuild: this.#lastBuild ?? null,
       lastError: this.#lastError ?? null,
       builds: { succeeded: this.#succeeded, failed: this.#failed },
+      dispatch: this.#options.dispatcher?.state() ?? null,
     };
   }
 
@@ -138,11 +164,25 @@ export class Publisher {
   async close(graceMs = 5_000): Promise<void> {
     this.#closing = true;
     this.#queue.close();
+    this.#astro?.close();
     const build = this.#running?.process;
     build?.kill('SIGTERM');
     const timer = setTimeout(() => this.#running?.process?.kill('SIGKILL'), graceMs);
     await this.#queue.idle();
     clearTimeout(timer);
+  }
+
+  /**
+   * One turn of the queue. The dispatch goes out as the build starts, so CI and this build run
+   * side by side, and it is not awaited: a slow or failing GitHub never holds up the local build.
+   * In dispatch mode it is awaited instead, so the hooks that arrive meanwhile fold into one
+   * follow-up dispatch, as they would into a follow-up build.
+   */
+  async #run(reasons: BuildReasons): Promise<void> {
+    const dispatcher = this.#options.dispatcher;
+    const forwarded = dispatcher && isPublish(reasons) ? dispatcher.forward(reasons) : undefined;
+    if (this.#buildsLocally) await this.#build(reasons);
+    else await forwarded;
   }
 
   async #build(reasons: BuildReasons): Promise<void> {
@@ -163,13 +203,18 @@ export class Publisher {
       const content = await this.#snapshot('before the build');
       if (this.#closing) throw new BuildFailure('the publisher is stopping');
 
-      const build = new BuildProcess({
-        siteRoot: this.#options.siteRoot,
-        outDir: release.dir,
-        command: this.#options.buildCommand,
-        env: this.#options.buildEnv,
-        timeoutMs: this.#options.buildTimeoutMs,
-      });
+      const { buildCommand, buildEnv, buildTimeoutMs, siteRoot } = this.#options;
+      const build = this.#astro
+        ? await this.#astro.start(release.dir, buildTimeoutMs)
+        : new BuildProcess(
+            spawnShellBuild({
+              command: buildCommand!,
+              siteRoot,
+              outDir: release.dir,
+              env: buildEnv,
+            }),
+            { timeoutMs: buildTimeoutMs },
+          );
       running.process = build;
       running.pid = build.pid;
       const exit = await build.exited;

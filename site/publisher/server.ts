@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PublisherConfig } from './config';
+import { buildEnvironment, type PublisherConfig } from './config';
 import type { ContentSource } from './content-source';
 import { CONTROL_PREFIX, createControlHandler } from './control-endpoints';
+import { removeStaleScratch } from './astro-build';
 import { describeBuildCommand } from './build-process';
+import { GithubDispatcher } from './github-dispatch';
 import { lockReleases } from './releases-lock';
 import { consoleLogger, type Logger } from './log';
 import { Publisher } from './publisher';
@@ -35,22 +37,34 @@ export async function startPublisher(
   const lock = await lockReleases(config.releasesDir);
   try {
     const store = new ReleaseStore(config.releasesDir, config.keepReleases);
-    const { removed } = await store.prepare();
+    const removed = [
+      ...(await store.prepare()).removed,
+      ...(await removeStaleScratch(config.siteRoot)),
+    ];
     if (removed.length > 0)
       logger.info(`removed what an interrupted build left behind: ${removed.join(', ')}`);
 
+    const dispatcher = config.githubDispatch
+      ? new GithubDispatcher(config.githubDispatch, logger)
+      : undefined;
+    const buildLocally = config.mode === 'build';
     const publisher = new Publisher({
       store,
       content,
       siteRoot: config.siteRoot,
       buildCommand: config.buildCommand,
-      buildEnv: process.env,
+      buildEnv: buildEnvironment(config),
       buildTimeoutMs: config.buildTimeoutMs,
+      standby: true,
       logger,
+      dispatcher,
+      buildLocally,
     });
-    const reconciler = content
-      ? new Reconciler(publisher, content, config.reconcileIntervalMs, logger)
-      : undefined;
+    // The reconcile timer compares the CMS with the releases here: in dispatch mode there are none.
+    const reconciler =
+      content && buildLocally
+        ? new Reconciler(publisher, content, config.reconcileIntervalMs, logger)
+        : undefined;
     const serveStatic = createStaticHandler(store, logger);
     const handleControl = createControlHandler({
       publisher,
@@ -81,16 +95,26 @@ export async function startPublisher(
     const url = `http://127.0.0.1:${port}`;
 
     const live = await store.liveId();
-    logger.info(
-      `serving ${live ? `release ${live}` : 'nothing yet'} from ${config.releasesDir} on http://${config.host}:${port}; ` +
-        `builds with ${describeBuildCommand({ command: config.buildCommand })}, keeps ${config.keepReleases} releases`,
-    );
+    const forwards = config.githubDispatch
+      ? `forwards publishes to ${config.githubDispatch.repo} via ${config.githubDispatch.apiUrl}`
+      : undefined;
+    if (buildLocally) {
+      logger.info(
+        `serving ${live ? `release ${live}` : 'nothing yet'} from ${config.releasesDir} on http://${config.host}:${port}; ` +
+          `builds with ${describeBuildCommand({ command: config.buildCommand })}, keeps ${config.keepReleases} releases` +
+          (forwards ? `; ${forwards}` : ''),
+      );
+    } else {
+      logger.info(
+        `dispatch mode on http://${config.host}:${port}: builds nothing here, ${forwards}`,
+      );
+    }
     if (!config.hookSecret) {
       logger.error(
         'PUBLISH_HOOK_SECRET is not set: the hook and rollback endpoints refuse every request.',
       );
     }
-    if (!live) publisher.request('start-up: no release yet');
+    if (!live && buildLocally) publisher.request('start-up: no release yet');
     reconciler?.start();
 
     return {

@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
-import { assertPrerequisitesBuilt } from './helpers/paths';
+import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
 import { getPage, getStatus, postHook, TEST_SECRET, waitFor } from './helpers/publisher';
 import {
   CmsEditor,
@@ -194,5 +194,14 @@ describe('publisher with a real CMS and astro build', () => {
     expect(after.lastBuild).toMatchObject({ ok: false });
     expect(after.lastError?.message).toContain('Cannot reach the CMS');
     expect(await status('/')).toBe(200);
+  });
+
+  it("leaves none of its builds' working folders behind", async () => {
+    await idle();
+    const pid = publisher!.process.child.pid;
+    const folders = await readdir(path.join(siteRoot, '.cache', 'publisher-builds')).catch(
+      () => [] as string[],
+    );
+    expect(folders.filter((name) => name.startsWith(`${pid}-`))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readPublisherConfig, type PublisherConfig } from '../publisher/config';
 import type { RunningPublisher } from '../publisher/server';
 import { siteRoot } from './helpers/paths';
 import {
@@ -15,6 +16,7 @@ import {
   TEST_SECRET,
   waitFor,
 } from './helpers/publisher';
+import { startFakeGitHub, type FakeGitHub } from './helpers/publisher-github';
 
 // The real publisher (HTTP server, queue, release store, validation, process handling) with a
 // small real build script in place of `astro build`, and a JSON file in place of the CMS's
@@ -23,10 +25,19 @@ import {
 type TestPublisher = RunningPublisher & { logs: string[] };
 const running: { publisher?: RunningPublisher; site?: FakeSite }[] = [];
 
-async function setUp(options: { keepReleases?: number; firstBuild?: 'wait' | 'held' } = {}) {
+async function setUp(
+  options: {
+    keepReleases?: number;
+    firstBuild?: 'wait' | 'held';
+    config?: Partial<PublisherConfig>;
+  } = {},
+) {
   const site = await FakeSite.create();
   if (options.firstBuild === 'held') await site.closeGate();
-  const publisher = await startFakePublisher(site, { keepReleases: options.keepReleases ?? 5 });
+  const publisher = await startFakePublisher(site, {
+    keepReleases: options.keepReleases ?? 5,
+    ...options.config,
+  });
   running.push({ publisher, site });
   if (options.firstBuild !== 'held') await publisher.publisher.idle();
   return { site, publisher, url: publisher.url };
@@ -463,5 +474,156 @@ describe('publisher logs', () => {
     );
     // The tail of the failed build's output, where its error is.
     expect(text).toContain('fake build: failing on purpose');
+  });
+});
+
+describe('publisher forwarding publishes to CI', () => {
+  const githubs: FakeGitHub[] = [];
+  afterEach(async () => {
+    for (const github of githubs.splice(0)) await github.close();
+  });
+
+  async function fakeGitHub(status?: number): Promise<FakeGitHub> {
+    const github = await startFakeGitHub(status);
+    githubs.push(github);
+    return github;
+  }
+  const forwardingTo = (github: FakeGitHub): Partial<PublisherConfig> => ({
+    githubDispatch: {
+      apiUrl: github.url,
+      repo: 'toa-soan/bao-tinh',
+      token: 'github_pat_test',
+      retryDelayMs: 10,
+    },
+  });
+
+  it('sends one repository_dispatch per build it starts, so 30 hooks during a build make 2', async () => {
+    const github = await fakeGitHub();
+    const { site, publisher, url } = await setUp({ config: forwardingTo(github) });
+    // The first build of an empty releases folder publishes nothing new: CI is not told.
+    expect(github.received).toEqual([]);
+
+    const before = await site.builds();
+    await site.closeGate();
+    expect((await postHook(url)).status).toBe(202);
+    await waitFor(
+      'the held build to start',
+      async () => (await site.builds()).started > before.started,
+    );
+    const answers = await Promise.all(Array.from({ length: 30 }, () => postHook(url)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(202));
+    await site.openGate();
+    await publisher.publisher.idle();
+
+    expect((await site.builds()).started - before.started).toBe(2);
+    expect(github.received).toHaveLength(2);
+    for (const dispatch of github.received) {
+      expect(dispatch).toMatchObject({
+        method: 'POST',
+        path: '/repos/toa-soan/bao-tinh/dispatches',
+        headers: {
+          accept: 'application/vnd.github+json',
+          authorization: 'Bearer github_pat_test',
+          'x-github-api-version': '2022-11-28',
+          'content-type': 'application/json',
+        },
+        body: { event_type: 'strapi-publish' },
+      });
+    }
+    expect(github.received.map((dispatch) => dispatch.body)).toMatchObject([
+      { client_payload: { reasons: 'hook entry.publish', requests: 1 } },
+      { client_payload: { reasons: 'hook entry.publish ×30', requests: 30 } },
+    ]);
+    expect((await getStatus(url)).dispatch).toMatchObject({
+      repo: 'toa-soan/bao-tinh',
+      eventType: 'strapi-publish',
+      sent: 2,
+      failed: 0,
+      lastError: null,
+    });
+  });
+
+  it('logs a dispatch GitHub refuses, shows it in the status, and builds and serves regardless', async () => {
+    const github = await fakeGitHub(500);
+    const context = await setUp({ config: forwardingTo(github) });
+    const { publisher, url } = context;
+    await publishVersion(context, 'v2');
+
+    // A 5xx is retried (three attempts), then given up on.
+    expect(github.received).toHaveLength(3);
+    const status = await getStatus(url);
+    expect(status.dispatch).toMatchObject({ sent: 0, failed: 1 });
+    expect(status.dispatch?.lastError?.message).toContain('answered HTTP 500');
+    // The local build is not the dispatch's business.
+    expect(status.lastError).toBeNull();
+    expect(status.lastBuild).toMatchObject({ ok: true });
+    expect(await liveMarker(url)).toBe('v2');
+    expect(publisher.logs.join('\n')).toMatch(
+      /ERROR could not dispatch strapi-publish to toa-soan\/bao-tinh \(hook entry\.publish\) after 3 attempts: POST \S+ answered HTTP 500/,
+    );
+
+    // GitHub is back: the next publish goes through.
+    github.status = 204;
+    await publishVersion(context, 'v3');
+    expect((await getStatus(url)).dispatch).toMatchObject({ sent: 1, failed: 1 });
+    expect(await liveMarker(url)).toBe('v3');
+  });
+
+  it('says what to fix when GitHub refuses the token, without retrying', async () => {
+    const github = await fakeGitHub(401);
+    const context = await setUp({ config: forwardingTo(github) });
+    await publishVersion(context, 'v2');
+    expect(github.received).toHaveLength(1);
+    expect((await getStatus(context.url)).dispatch?.lastError?.message).toContain(
+      'GITHUB_DISPATCH_TOKEN is refused',
+    );
+  });
+
+  it('in dispatch mode forwards publishes and builds nothing itself', async () => {
+    const github = await fakeGitHub();
+    const { site, publisher, url } = await setUp({
+      config: { ...forwardingTo(github), mode: 'dispatch' },
+    });
+    expect((await postHook(url)).status).toBe(202);
+    await publisher.publisher.idle();
+
+    expect(github.received).toHaveLength(1);
+    expect(await site.builds()).toEqual({ started: 0, ended: 0 });
+    const status = await getStatus(url);
+    expect(status).toMatchObject({ mode: 'dispatch', live: null, dispatch: { sent: 1 } });
+    expect((await getPage(url, '/')).status).toBe(503);
+  });
+
+  it('reads the forwarding settings from the environment, and refuses half of them', () => {
+    const saved = { ...process.env };
+    const read = (env: Record<string, string>) => {
+      for (const name of [
+        'GITHUB_DISPATCH_REPO',
+        'GITHUB_DISPATCH_TOKEN',
+        'GITHUB_API_URL',
+        'PUBLISHER_MODE',
+      ])
+        delete process.env[name];
+      Object.assign(process.env, env);
+      return readPublisherConfig(siteRoot);
+    };
+    try {
+      expect(read({})).toMatchObject({ mode: 'build', githubDispatch: undefined });
+      expect(
+        read({ GITHUB_DISPATCH_REPO: 'toa-soan/bao-tinh', GITHUB_DISPATCH_TOKEN: 't' }),
+      ).toMatchObject({
+        githubDispatch: { apiUrl: 'https://api.github.com', repo: 'toa-soan/bao-tinh', token: 't' },
+      });
+      expect(() => read({ GITHUB_DISPATCH_REPO: 'toa-soan/bao-tinh' })).toThrow(
+        'GITHUB_DISPATCH_TOKEN is not',
+      );
+      expect(() => read({ GITHUB_DISPATCH_REPO: 'bao-tinh', GITHUB_DISPATCH_TOKEN: 't' })).toThrow(
+        'owner/name',
+      );
+      expect(() => read({ PUBLISHER_MODE: 'dispatch' })).toThrow('set GITHUB_DISPATCH_REPO');
+      expect(() => read({ PUBLISHER_MODE: 'ci' })).toThrow('"build" or "dispatch"');
+    } finally {
+      process.env = saved;
+    }
   });
 });

@@ -125,6 +125,8 @@ export function testConfig(
     reconcileIntervalMs: 0,
     buildCommand: site.buildCommand,
     buildTimeoutMs: 60_000,
+    mode: 'build',
+    githubDispatch: undefined,
     ...overrides,
   };
 }

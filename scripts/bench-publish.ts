@@ -1,0 +1,277 @@
+/**
+ * `npm run bench:publish`: how long a journalist waits from pressing Publish to the page being
+ * served, with every real part: Strapi's webhook, the publisher (`npm run start -w site`), the
+ * real `astro build`, validation and the release switch. For each site size it seeds a throwaway
+ * CMS, then publishes new articles one by one through the admin API and polls the publisher until
+ * the page answers 200.
+ *
+ *   npm run bench:publish -- [--sizes 100,1000] [--publishes 5]
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pollUntil, stopAllQuiet } from './lib/bench-processes';
+import { startBenchStack, type BenchStack } from './lib/bench-stack';
+import { ROOT_DIR } from './lib/paths';
+
+const USAGE = `Usage: npm run bench:publish -- [--sizes 100,1000] [--publishes 5] [--build-command CMD]
+
+  --sizes N,M          site sizes to measure, in synthetic published articles (default 100,1000)
+  --publishes N        publishes to time per size (default 5)
+  --build-command CMD  time the publisher running CMD (PUBLISHER_BUILD_COMMAND) instead of its own
+                       astro build, for comparison, e.g.
+                       'node ../node_modules/astro/astro.js build --outDir "$PUBLISH_OUT_DIR"'
+  -h, --help           show this help`;
+
+class UsageError extends Error {
+  constructor(message: string) {
+    super(`${message}\n\n${USAGE}`);
+    this.name = 'UsageError';
+  }
+}
+
+interface Options {
+  sizes: number[];
+  publishes: number;
+  buildCommand: string;
+}
+
+function parseOptions(argv: string[]): Options | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        sizes: { type: 'string', default: '100,1000' },
+        publishes: { type: 'string', default: '5' },
+        'build-command': { type: 'string', default: '' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return null;
+  const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
+  if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+    throw new UsageError(
+      `--sizes needs whole numbers of articles, like 100,1000, not "${values.sizes}".`,
+    );
+  }
+  const publishes = Number(values.publishes);
+  if (!Number.isInteger(publishes) || publishes < 1) {
+    throw new UsageError(`--publishes needs a whole number, not "${values.publishes}".`);
+  }
+  return { sizes, publishes, buildCommand: values['build-command'] };
+}
+
+/** One publish, timed. */
+interface Sample {
+  /** Publish pressed → the page answered 200 by the publisher. */
+  latencyMs: number;
+  /** The build that made it live, from start to switch (the publisher's own figure). */
+  buildMs: number;
+  /** Publish pressed → that build started: the webhook and the queue. */
+  toBuildStartMs: number;
+}
+
+interface SizeResult {
+  articles: number;
+  pages: number;
+  samples: Sample[];
+  firstBuildMs: number;
+  seedMs: number;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const log = (line: string) => console.log(`  ${line}`);
+
+async function waitUntilIdle(stack: BenchStack): Promise<void> {
+  await pollUntil(
+    'the publisher to finish building',
+    async () => {
+      const { queue } = await stack.status();
+      return !queue.building && !queue.pending ? true : undefined;
+    },
+    { timeoutMs: 600_000, intervalMs: 100 },
+  );
+}
+
+async function timePublish(stack: BenchStack, n: number): Promise<Sample> {
+  await waitUntilIdle(stack);
+  const title = `Bài đo thời gian xuất bản số ${n} lúc ${new Date().toISOString()}`;
+  // The draft is saved first: the publisher ignores draft saves, so only Publish is timed.
+  const documentId = await stack.editor.saveDraft(title);
+  await waitUntilIdle(stack);
+
+  const pressedAt = Date.now();
+  const started = performance.now();
+  const article = await stack.editor.publish(documentId, title);
+  await pollUntil(
+    `${article.urlPath} to be served`,
+    async () => {
+      const response = await fetch(`${stack.publisherUrl}${article.urlPath}`, { method: 'HEAD' });
+      return response.status === 200 ? true : undefined;
+    },
+    { timeoutMs: 600_000, intervalMs: 25 },
+  );
+  const latencyMs = performance.now() - started;
+
+  const { live, lastBuild } = await stack.status();
+  if (!live || !lastBuild || lastBuild.id !== live.id) {
+    throw new Error('The live release is not the last build: something else built meanwhile.');
+  }
+  return {
+    latencyMs,
+    buildMs: live.durationMs,
+    toBuildStartMs: Date.parse(lastBuild.startedAt) - pressedAt,
+  };
+}
+
+async function measureSize(
+  articles: number,
+  options: Options,
+  workDir: string,
+): Promise<SizeResult> {
+  const { publishes, buildCommand } = options;
+  const stack = await startBenchStack({ articles, workDir, buildCommand, log });
+  try {
+    const samples: Sample[] = [];
+    for (let n = 1; n <= publishes; n++) {
+      const sample = await timePublish(stack, n);
+      samples.push(sample);
+      log(
+        `publish ${n}/${publishes}: live after ${seconds(sample.latencyMs)} ` +
+          `(build ${seconds(sample.buildMs)}, started ${Math.round(sample.toBuildStartMs)} ms after Publish)`,
+      );
+    }
+    const { live } = await stack.status();
+    return {
+      articles,
+      pages: live?.pages ?? 0,
+      samples,
+      firstBuildMs: stack.timings.firstBuildMs,
+      seedMs: stack.timings.seedMs,
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+  return (
+    `${cpus.length} cores (${model}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ` +
+    `Node ${process.version}, ${os.platform()} ${os.arch()}, load ${os.loadavg()[0]!.toFixed(2)} at start`
+  );
+}
+
+function printTable(results: SizeResult[]): void {
+  const rows = [
+    [
+      'articles',
+      'pages',
+      'publishes',
+      'median',
+      'worst',
+      'build median',
+      'build worst',
+      'first build',
+    ],
+    ...results.map((result) => {
+      const latencies = result.samples.map((sample) => sample.latencyMs);
+      const builds = result.samples.map((sample) => sample.buildMs);
+      return [
+        String(result.articles),
+        String(result.pages),
+        String(result.samples.length),
+        seconds(median(latencies)),
+        seconds(Math.max(...latencies)),
+        seconds(median(builds)),
+        seconds(Math.max(...builds)),
+        seconds(result.firstBuildMs),
+      ];
+    }),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows) {
+    console.log(row.map((cell, column) => cell.padStart(widths[column]!)).join('  '));
+  }
+}
+
+const workDirs = new Set<string>();
+
+async function cleanUp(): Promise<void> {
+  await stopAllQuiet();
+  for (const dir of workDirs) await rm(dir, { recursive: true, force: true });
+  workDirs.clear();
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options) {
+    console.log(USAGE);
+    return;
+  }
+  const missing = [
+    ['shared/dist/index.js', 'npm run build -w shared'],
+    ['cms/dist/src/index.js', 'npm run compile -w cms'],
+  ].filter(([file]) => !existsSync(path.join(ROOT_DIR, file!)));
+  if (missing.length > 0) {
+    throw new Error(
+      `The benchmark runs the built packages: run ${missing.map(([, command]) => `"${command}"`).join(' and ')} first.`,
+    );
+  }
+
+  let stopping = false;
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.log(`\n${signal}: stopping the CMS and the publisher, removing the temp folders…`);
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+
+  console.log('Publish → live: Strapi webhook → publisher → astro build → validate → switch');
+  console.log(`machine: ${machine()}`);
+  console.log(
+    `build: ${options.buildCommand ? `PUBLISHER_BUILD_COMMAND=${options.buildCommand}` : "the publisher's astro build"}\n`,
+  );
+  const results: SizeResult[] = [];
+  try {
+    for (const articles of options.sizes) {
+      console.log(`${articles} articles:`);
+      const workDir = await mkdtemp(path.join(os.tmpdir(), `toasoan-bench-publish-${articles}-`));
+      workDirs.add(workDir);
+      results.push(await measureSize(articles, options, workDir));
+      await rm(workDir, { recursive: true, force: true });
+      workDirs.delete(workDir);
+      console.log();
+    }
+  } finally {
+    await cleanUp();
+  }
+  printTable(results);
+  console.log(
+    '\nmedian/worst: Publish pressed in the admin API → the page served 200 by the publisher. ' +
+      "build: the publisher's own figure (CMS check, astro build, validation, switch).",
+  );
+}
+
+main().catch(async (error: unknown) => {
+  await cleanUp().catch(() => undefined);
+  console.error(
+    `\nbench:publish failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});

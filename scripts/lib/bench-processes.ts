@@ -1,0 +1,138 @@
+/**
+ * Child processes for the benchmarks: quiet (their output is kept, and shown only when something
+ * fails), each in its own process group so stopping one stops what npm started below it
+ * (npm → sh → node), and a registry so Ctrl-C stops them all.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+const TAIL_CHARS = 4_000;
+
+export interface QuietChild {
+  name: string;
+  process: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** The last few thousand characters it printed, stdout and stderr interleaved. */
+  tail(): string;
+}
+
+const running = new Set<QuietChild>();
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** Starts `command args…` in its own process group, keeping the tail of its output. */
+export function startQuiet(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): QuietChild {
+  const child = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: string) => {
+    output = (output + chunk).slice(-TAIL_CHARS);
+  };
+  child.stdout!.setEncoding('utf8').on('data', keep);
+  child.stderr!.setEncoding('utf8').on('data', keep);
+  const quiet: QuietChild = {
+    name,
+    process: child,
+    exited: new Promise((resolve) => {
+      child.once('error', (error) => {
+        keep(`${error.message}\n`);
+        resolve(null);
+      });
+      child.once('close', (code) => resolve(code));
+    }),
+    tail: () => output.trim(),
+  };
+  running.add(quiet);
+  void quiet.exited.then(() => running.delete(quiet));
+  return quiet;
+}
+
+/** Runs a command to its end; throws with the tail of its output unless it exits with 0. */
+export async function runQuiet(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<void> {
+  const child = startQuiet(name, command, args, options);
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`${name} exited with code ${code}:\n${child.tail()}`);
+}
+
+/** SIGTERM to the group, SIGKILL after `graceMs`, and SIGKILL to stragglers once the leader is gone. */
+export async function stopQuiet(child: QuietChild, graceMs = 10_000): Promise<void> {
+  signalGroup(child.process, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(child.process, 'SIGKILL'), graceMs);
+  await child.exited;
+  clearTimeout(timer);
+  signalGroup(child.process, 'SIGKILL');
+}
+
+/** Stops every child still running (Ctrl-C, an error). */
+export async function stopAllQuiet(): Promise<void> {
+  await Promise.all([...running].map((child) => stopQuiet(child)));
+}
+
+// If the script dies some other way, do not leave a Strapi listening behind.
+process.once('exit', () => {
+  for (const child of running) signalGroup(child.process, 'SIGKILL');
+});
+
+/** A port nobody listens on right now (the OS picks it; it is closed again at once). */
+export async function findFreePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Polls `check` every `intervalMs` until it returns something other than undefined; an error it
+ * throws ends the wait. Fails early when `child` exits meanwhile, with what it printed.
+ */
+export async function pollUntil<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  {
+    timeoutMs,
+    intervalMs = 50,
+    child,
+  }: { timeoutMs: number; intervalMs?: number; child?: QuietChild },
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void child?.exited.then((code) => (exitCode = code));
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (exitCode !== undefined) {
+      throw new Error(
+        `${child!.name} exited (code ${exitCode}) while waiting for ${what}:\n${child!.tail()}`,
+      );
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}` +
+          (child ? `; ${child.name} printed:\n${child.tail()}` : ''),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

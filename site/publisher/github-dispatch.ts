@@ -1,0 +1,206 @@
+import { describeReasons, type BuildReasons } from './build-queue';
+import type { Logger } from './log';
+
+/** The `repository_dispatch` event type `.github/workflows/publish.yml` listens to. */
+export const DISPATCH_EVENT_TYPE = 'strapi-publish';
+
+export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+
+/** Where to send CI rebuilds: GitHub (or GitHub Enterprise, or a stand-in in the tests). */
+export interface GithubDispatchConfig {
+  /** `https://api.github.com`, without a trailing slash. */
+  apiUrl: string;
+  /** `owner/name` of the repository whose workflow builds and deploys the site. */
+  repo: string;
+  /** A token allowed to dispatch to it (fine-grained: "Contents: read and write"). */
+  token: string;
+  /** Abort one attempt after this long. */
+  timeoutMs?: number;
+  /** Attempts per dispatch, counting the first; only network errors, 429 and 5xx are retried. */
+  attempts?: number;
+  /** Wait before the first retry; doubles for each further one. */
+  retryDelayMs?: number;
+}
+
+export interface DispatchState {
+  repo: string;
+  eventType: string;
+  sent: number;
+  failed: number;
+  inFlight: number;
+  lastSent: { at: string; status: number; reasons: string } | null;
+  lastError: { at: string; reasons: string; message: string } | null;
+}
+
+/**
+ * Whether a build was asked for by the CMS (a hook) or catches up with it (reconcile): those are
+ * the publishes CI must see too. The first build of an empty releases folder is not one.
+ *
+ * @example
+ * isPublish({ 'hook entry.publish': 3 }) //=> true
+ * isPublish({ 'start-up: no release yet': 1 }) //=> false
+ */
+export function isPublish(reasons: BuildReasons): boolean {
+  return Object.keys(reasons).some(
+    (reason) => reason.startsWith('hook ') || reason === 'reconcile',
+  );
+}
+
+/** A dispatch GitHub refused or never answered, with what to do about it. */
+export class DispatchError extends Error {
+  readonly status: number | undefined;
+  constructor(message: string, status?: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DispatchError';
+    this.status = status;
+  }
+
+  /** Worth another try: no answer, rate limited, or GitHub's own trouble. */
+  get retryable(): boolean {
+    return this.status === undefined || this.status === 429 || this.status >= 500;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function explainStatus(status: number, repo: string): string {
+  if (status === 401) return 'GITHUB_DISPATCH_TOKEN is refused (expired or mistyped)';
+  if (status === 403 || status === 404) {
+    // GitHub answers 404, not 403, when the token may not see the repository.
+    return `${repo} does not exist or the token may not dispatch to it (it needs "Contents: read and write")`;
+  }
+  if (status === 422) return 'GitHub rejected the event';
+  return 'GitHub could not take the event';
+}
+
+/**
+ * Forwards publishes to GitHub's `repository_dispatch` API, which starts the publish workflow.
+ * Strapi cannot shape a webhook body, so it cannot call that API itself; the publisher can, once
+ * per coalesced build rather than once per hook. A failure is logged and kept for the status
+ * endpoint, and never touches the local build: `forward` never rejects.
+ */
+export class GithubDispatcher {
+  readonly #config: Required<GithubDispatchConfig>;
+  readonly #logger: Logger;
+  readonly #inFlight = new Set<Promise<boolean>>();
+  #sent = 0;
+  #failed = 0;
+  #lastSent: DispatchState['lastSent'] = null;
+  #lastError: DispatchState['lastError'] = null;
+
+  constructor(config: GithubDispatchConfig, logger: Logger) {
+    this.#config = {
+      timeoutMs: 10_000,
+      attempts: 3,
+      retryDelayMs: 1_000,
+      ...config,
+      apiUrl: config.apiUrl.replace(/\/+$/, ''),
+    };
+    this.#logger = logger;
+  }
+
+  /** Sends one `strapi-publish` event; resolves to whether GitHub took it. */
+  forward(reasons: BuildReasons): Promise<boolean> {
+    const sending = this.#send(reasons).finally(() => this.#inFlight.delete(sending));
+    this.#inFlight.add(sending);
+    return sending;
+  }
+
+  /** Resolves once no dispatch is on its way (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+  }
+
+  state(): DispatchState {
+    return {
+      repo: this.#config.repo,
+      eventType: DISPATCH_EVENT_TYPE,
+      sent: this.#sent,
+      failed: this.#failed,
+      inFlight: this.#inFlight.size,
+      lastSent: this.#lastSent,
+      lastError: this.#lastError,
+    };
+  }
+
+  async #send(reasons: BuildReasons): Promise<boolean> {
+    const summary = describeReasons(reasons);
+    const { attempts, retryDelayMs } = this.#config;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const status = await this.#post(reasons, summary);
+        this.#sent++;
+        this.#lastSent = { at: new Date().toISOString(), status, reasons: summary };
+        this.#logger.info(`dispatched ${DISPATCH_EVENT_TYPE} to ${this.#config.repo} (${summary})`);
+        return true;
+      } catch (error) {
+        const failure =
+          error instanceof DispatchError
+            ? error
+            : new DispatchError(error instanceof Error ? error.message : String(error));
+        if (failure.retryable && attempt < attempts) {
+          await sleep(retryDelayMs * 2 ** (attempt - 1));
+          continue;
+        }
+        this.#failed++;
+        this.#lastError = {
+          at: new Date().toISOString(),
+          reasons: summary,
+          message: failure.message,
+        };
+        this.#logger.error(
+          `could not dispatch ${DISPATCH_EVENT_TYPE} to ${this.#config.repo} (${summary}) after ` +
+            `${attempt} attempt${attempt > 1 ? 's' : ''}: ${failure.message}; CI did not rebuild`,
+        );
+        return false;
+      }
+    }
+  }
+
+  /** One POST; resolves to GitHub's status (204), throws a DispatchError otherwise. */
+  async #post(reasons: BuildReasons, summary: string): Promise<number> {
+    const url = `${this.#config.apiUrl}/repos/${this.#config.repo}/dispatches`;
+    // GitHub allows at most 10 top-level keys in client_payload; the workflow prints these.
+    const body = {
+      event_type: DISPATCH_EVENT_TYPE,
+      client_payload: {
+        reasons: summary,
+        requests: Object.values(reasons).reduce((sum, count) => sum + count, 0),
+        requestedAt: new Date().toISOString(),
+        source: 'toasoan-publisher',
+      },
+    };
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          Accept: 'application/vnd.github+json',
+          Authorization: `Bearer ${this.#config.token}`,
+          'X-GitHub-Api-Version': '2022-11-28',
+          'Content-Type': 'application/json',
+          'User-Agent': 'toasoan-publisher',
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.#config.timeoutMs),
+      });
+    } catch (cause) {
+      const why = cause instanceof Error ? (cause.cause ?? cause) : cause;
+      throw new DispatchError(
+        `POST ${url} got no answer (${why instanceof Error ? why.message : String(why)})`,
+        undefined,
+        { cause },
+      );
+    }
+    if (response.ok) {
+      await response.body?.cancel();
+      return response.status;
+    }
+    const text = (await response.text().catch(() => '')).trim().slice(0, 200);
+    throw new DispatchError(
+      `POST ${url} answered HTTP ${response.status}: ${explainStatus(response.status, this.#config.repo)}` +
+        (text ? ` (${text})` : ''),
+      response.status,
+    );
+  }
+}
