@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // Each file seeds and boots a real Strapi and runs real Astro builds: slow on a busy machine.
     hookTimeout: 240_000,
     // One file at a time: an `astro build` whose outDir lies outside site/ deletes site/.astro when

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { registerFirstAdmin } from './admin';
 import type { TestCms } from './cms';
 
 /**
@@ -17,23 +17,10 @@ export class CmsWriter {
 
   /** Needs a CMS without any admin yet (startTestCms makes none). */
   static async open(cms: TestCms): Promise<CmsWriter> {
-    const register = await fetch(`${cms.url}/admin/register-admin`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        firstname: 'Biên',
-        lastname: 'Tập',
-        email: `reader-test-${randomBytes(4).toString('hex')}@toasoan.test`,
-        password: `Reader-${randomBytes(6).toString('hex')}-9`,
-      }),
-    });
-    const admin = (await register.json()) as { data?: { token: string } };
-    if (!register.ok || !admin.data) {
-      throw new Error(`register-admin answered ${register.status}: ${JSON.stringify(admin)}`);
-    }
+    const adminJwt = await registerFirstAdmin(cms.url, 'reader-test');
     const created = await fetch(`${cms.url}/admin/api-tokens`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${admin.data.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${adminJwt}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
         name: 'reader-tests',
         description: 'Writes test content',

@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { astroCli, siteRoot } from './paths';
 import { runProcess, startProcess, stopProcess } from './processes';
 
@@ -8,7 +8,7 @@ export interface SiteBuild {
   code: number | null;
   stdout: string;
   stderr: string;
-  /** The built site (a temp folder, not site/dist). */
+  /** The built site (in the run's scratch folder, not site/dist). */
   outDir: string;
   /** Where this build kept its CMS data and Astro cache. */
   cacheDir: string;
@@ -31,7 +31,7 @@ function buildEnvironment(strapiUrl: string, token: string, cacheDir: string): N
 
 /** Runs the real `astro build` in site/ against a CMS, into a temp folder. */
 export async function buildSite(strapiUrl: string, token: string): Promise<SiteBuild> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-site-test-build-'));
+  const workDir = await mkdtemp(path.join(inject('scratchDir'), 'build-'));
   const outDir = path.join(workDir, 'dist');
   const cacheDir = path.join(workDir, 'cache');
   const result = await runProcess(process.execPath, [astroCli, 'build', '--outDir', outDir], {
