@@ -3,20 +3,27 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensurePublishWebhook } from './bootstrap/publish-webhook';
 import { ensureSiteBuildToken } from './bootstrap/site-build-token';
 import { createArticleNumberMiddleware } from './document-middlewares/article-number';
+import { createCategoryFormerSlugsMiddleware } from './document-middlewares/category-former-slugs';
+import { createFormerPathsMiddleware } from './document-middlewares/former-paths';
 import { normalizeText } from './document-middlewares/normalize-text';
 import { createPublicationTimeMiddleware } from './document-middlewares/publication-time';
+import { createPublishUpdatesMiddleware } from './document-middlewares/publish-updates';
 import { createSerializeCreatesMiddleware } from './document-middlewares/serialize-creates';
 import { createSlugMiddleware } from './document-middlewares/slug';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // In order: text is NFC before slugs are derived from it; creates are queued before
-    // the slug and number middlewares look for free values.
+    // In order: updates straight to published become save + publish before anything else sees
+    // them; text is NFC before slugs are derived from it; creates are queued before the slug and
+    // number middlewares look for free values; former slugs compare with the settled new slug.
+    strapi.documents.use(createPublishUpdatesMiddleware(strapi));
     strapi.documents.use(normalizeText);
     strapi.documents.use(createSerializeCreatesMiddleware(strapi));
     strapi.documents.use(createSlugMiddleware(strapi));
     strapi.documents.use(createArticleNumberMiddleware(strapi));
     strapi.documents.use(createPublicationTimeMiddleware(strapi));
+    strapi.documents.use(createFormerPathsMiddleware(strapi));
+    strapi.documents.use(createCategoryFormerSlugsMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

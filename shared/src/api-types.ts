@@ -42,6 +42,15 @@ export const mediaSchema = z.object({
 
 const entity = { id: z.number().int(), documentId: z.string() };
 
+// Lists the CMS keeps itself (former addresses, former slugs): null until first written, and a
+// hand-edited entry that is not a string is dropped rather than failing the build.
+const stringList = z
+  .array(z.unknown())
+  .nullish()
+  .transform((values) =>
+    (values ?? []).filter((value): value is string => typeof value === 'string' && value !== ''),
+  );
+
 /** A category as populated on an article: enough for links and breadcrumbs. */
 export const categoryLiteSchema = z.object({ ...entity, name: z.string(), slug: z.string() });
 
@@ -55,6 +64,8 @@ export const categoryLiteSchema = z.object({ ...entity, name: z.string(), slug: 
 export const categorySchema = categoryLiteSchema.extend({
   description: z.string().nullable().optional(),
   order: z.number().int(),
+  /** Slugs the category had before, oldest first: its old article addresses still work. */
+  formerSlugs: stringList,
 });
 
 /** An author as populated inside a credit: enough for the byline and a link. */
@@ -89,7 +100,7 @@ export const creditSchema = z.object({
 
 /**
  * A published article of `/api/articles`. Empty `sapo` and `body` parse to '' and missing
- * `credits` to [], so pages need no null checks for them.
+ * `credits` and `formerPaths` to [], so pages need no null checks for them.
  *
  * @example
  * articleSchema.shape.credits.parse(undefined)
@@ -111,6 +122,8 @@ export const articleSchema = z.object({
   updatedAt: isoDateTime,
   tags: z.array(z.string()).nullable().optional(),
   seoDescription: z.string().nullable().optional(),
+  /** Site paths the article was published under before (`/thoi-su/cu-12.html`), oldest first. */
+  formerPaths: stringList,
 });
 
 /**

@@ -15,22 +15,27 @@ export class InvalidReleaseError extends Error {
 export interface PageCount {
   /** Every .html file. */
   pages: number;
-  /** Article pages among them. */
+  /**
+   * Articles that have a page: the distinct numbers among files of an article's shape. A renamed
+   * or moved article also has redirect pages at its old addresses, with its own number, so
+   * counting files would count it more than once.
+   */
   articlePages: number;
 }
 
 /**
- * An article's URL: `/<category-slug>/<article-slug>-<number>.html` (DESIGN.md). When the site
- * gains other pages of that shape two levels deep, this must learn to tell them apart (or the
- * build should write a manifest of what it rendered, which would be the sturdier check).
+ * An article's URL: `/<category-slug>/<article-slug>-<number>.html` (DESIGN.md); the capture is
+ * the number. Redirect pages at renamed articles' old addresses have the same shape and number.
+ * When the site gains other pages of that shape two levels deep, this must learn to tell them
+ * apart (or the build should write a manifest of what it rendered, which would be the sturdier
+ * check).
  */
-export const isArticlePage = (relativePath: string) =>
-  /^[a-z0-9-]+\/[a-z0-9-]+-\d+\.html$/.test(relativePath);
+const ARTICLE_PAGE = /^[a-z0-9-]+\/[a-z0-9-]+-(\d+)\.html$/;
 
 export async function countPages(dir: string): Promise<PageCount> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   let pages = 0;
-  let articlePages = 0;
+  const articleNumbers = new Set<string>();
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     pages++;
@@ -38,9 +43,10 @@ export async function countPages(dir: string): Promise<PageCount> {
       .relative(dir, path.join(entry.parentPath, entry.name))
       .split(path.sep)
       .join('/');
-    if (isArticlePage(relative)) articlePages++;
+    const number = ARTICLE_PAGE.exec(relative)?.[1];
+    if (number !== undefined) articleNumbers.add(number);
   }
-  return { pages, articlePages };
+  return { pages, articlePages: articleNumbers.size };
 }
 
 /**

@@ -3,10 +3,10 @@ import { errors } from '@strapi/utils';
 import { ARTICLE_UID } from '../utils/content-types';
 import {
   isBlank,
-  isWriteAction,
   replaceData,
+  scopedMiddleware,
+  WRITE_ACTIONS,
   writeParamsOf,
-  type DocumentMiddleware,
 } from '../utils/document-middleware';
 import { findMaxValue, findStoredValues, isValueTaken } from '../utils/unique-value';
 
@@ -15,11 +15,8 @@ import { findMaxValue, findStoredValues, isValueTaken } from '../utils/unique-va
  * (imports may bring their own, if free), unchanged by edits, publish and unpublish (those copy
  * the row). A copy (clone) gets a new number.
  */
-export const createArticleNumberMiddleware =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (context.uid !== ARTICLE_UID || !isWriteAction(context.action)) return next();
-
+export const createArticleNumberMiddleware = (strapi: Core.Strapi) =>
+  scopedMiddleware({ uids: [ARTICLE_UID], actions: WRITE_ACTIONS }, async (context, next) => {
     const { documentId, data = {} } = writeParamsOf(context);
     const given = isBlank(data.number) ? undefined : Number(data.number);
 
@@ -66,4 +63,4 @@ export const createArticleNumberMiddleware =
       number: (await findMaxValue(strapi, ARTICLE_UID, 'number')) + 1,
     });
     return next();
-  };
+  });

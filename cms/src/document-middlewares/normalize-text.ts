@@ -1,10 +1,10 @@
 import { normalizeDeep } from '@toasoan/shared';
 import { isAppContentType } from '../utils/content-types';
 import {
-  isWriteAction,
   replaceData,
+  scopedMiddleware,
+  WRITE_ACTIONS,
   writeParamsOf,
-  type DocumentMiddleware,
 } from '../utils/document-middleware';
 
 /**
@@ -12,11 +12,11 @@ import {
  * some word processors arrives decomposed (NFD): it looks the same but breaks search, slugs,
  * uniqueness and enumeration values ("Bài, ảnh").
  */
-export const normalizeText: DocumentMiddleware = async (context, next) => {
-  if (!isAppContentType(context.uid) || !isWriteAction(context.action)) return next();
-
-  const { data } = writeParamsOf(context);
-  if (data) replaceData(context, normalizeDeep(data));
-
-  return next();
-};
+export const normalizeText = scopedMiddleware(
+  { uids: isAppContentType, actions: WRITE_ACTIONS },
+  async (context, next) => {
+    const { data } = writeParamsOf(context);
+    if (data) replaceData(context, normalizeDeep(data));
+    return next();
+  },
+);

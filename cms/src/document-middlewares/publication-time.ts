@@ -3,39 +3,33 @@ import { ARTICLE_UID } from '../utils/content-types';
 import {
   isBlank,
   replaceData,
+  scopedMiddleware,
   writeParamsOf,
-  type DocumentMiddleware,
 } from '../utils/document-middleware';
-import { findStoredValues } from '../utils/unique-value';
 
 /**
  * Sets an article's publicationTime (the time readers see) when it is published without one.
- * A given time is kept: imported archives are back-dated. Publishing happens through `publish`,
- * or through create/update with `status: 'published'`, which call the internal publish directly
- * (without middlewares), so all three are handled here.
+ * A given time is kept: imported archives are back-dated. Publishing happens through `publish`
+ * (an update straight to published becomes save + publish, see publish-updates.ts), or through
+ * create with `status: 'published'`, which calls the internal publish directly, without
+ * middlewares: both are handled here.
  */
-export const createPublicationTimeMiddleware =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (context.uid !== ARTICLE_UID) return next();
-    const { documentId, status, data = {} } = writeParamsOf(context);
+export const createPublicationTimeMiddleware = (strapi: Core.Strapi) =>
+  scopedMiddleware(
+    { uids: [ARTICLE_UID], actions: ['create', 'publish'] },
+    async (context, next) => {
+      const { documentId, status, data = {} } = writeParamsOf(context);
 
-    if (context.action === 'publish' && documentId) {
-      await stampDraft(strapi, documentId);
+      if (context.action === 'publish') {
+        if (documentId) await stampDraft(strapi, documentId);
+        return next();
+      }
+      if (status === 'published' && isBlank(data.publicationTime)) {
+        replaceData(context, { ...data, publicationTime: new Date() });
+      }
       return next();
-    }
-
-    const publishesNow =
-      (context.action === 'create' || context.action === 'update') && status === 'published';
-    if (!publishesNow || !isBlank(data.publicationTime)) return next();
-
-    if (context.action === 'update' && documentId && !('publicationTime' in data)) {
-      const stored = await findStoredValues(strapi, ARTICLE_UID, documentId, ['publicationTime']);
-      if (!isBlank(stored?.publicationTime)) return next();
-    }
-    replaceData(context, { ...data, publicationTime: new Date() });
-    return next();
-  };
+    },
+  );
 
 /** Writes the time on the draft row, so publish copies it and later publishes keep it. */
 async function stampDraft(strapi: Core.Strapi, documentId: string): Promise<void> {

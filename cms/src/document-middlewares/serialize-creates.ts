@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isAppContentType } from '../utils/content-types';
-import type { DocumentMiddleware } from '../utils/document-middleware';
+import { scopedMiddleware, type DocumentMiddleware } from '../utils/document-middleware';
 
 /**
  * Runs creates (and clones) of our documents one at a time, so two concurrent creates cannot both
@@ -11,17 +11,19 @@ import type { DocumentMiddleware } from '../utils/document-middleware';
 export const createSerializeCreatesMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
   let queue: Promise<unknown> = Promise.resolve();
 
-  return async (context, next) => {
-    const creates = context.action === 'create' || context.action === 'clone';
-    if (!isAppContentType(context.uid) || !creates || strapi.db.inTransaction()) return next();
+  return scopedMiddleware(
+    { uids: isAppContentType, actions: ['create', 'clone'] },
+    (context, next) => {
+      if (strapi.db.inTransaction()) return next();
 
-    const previous = queue;
-    const result = (async () => {
-      await previous;
-      return next();
-    })();
-    // The queue only orders the work; each caller still sees its own result or error.
-    queue = result.catch(() => undefined);
-    return result;
-  };
+      const previous = queue;
+      const result = (async () => {
+        await previous;
+        return next();
+      })();
+      // The queue only orders the work; each caller still sees its own result or error.
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  );
 };

@@ -3,10 +3,11 @@ import { toVietnameseSlug } from '@toasoan/shared';
 import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID } from '../utils/content-types';
 import {
   isBlank,
-  isWriteAction,
   replaceData,
+  scopedMiddleware,
+  WRITE_ACTIONS,
   writeParamsOf,
-  type DocumentMiddleware,
+  type WriteAction,
 } from '../utils/document-middleware';
 import { findFreeSlug, findStoredValues } from '../utils/unique-value';
 
@@ -20,29 +21,29 @@ const SLUG_SOURCE_FIELDS: Partial<Record<UID.ContentType, string>> = {
 /**
  * Gives articles, categories and authors a unique Vietnamese slug ("le-hoi-dua-ghe-ngo").
  * Generated from the title/name on create when none is given; an explicit slug is normalized the
- * same way. Once set, a slug is kept when the title changes: it is part of the published URL.
+ * same way. Once set, a slug is kept when the title changes: it is part of the published URL
+ * (an editor may still change it; former-paths.ts keeps the old address working).
  * Duplicates get -2, -3, … (drafts skip Strapi's own unique check, so we check every row).
  */
-export const createSlugMiddleware =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    const uid = context.uid as UID.ContentType;
-    const sourceField = SLUG_SOURCE_FIELDS[uid];
-    if (!sourceField || !isWriteAction(context.action)) return next();
-
-    const { documentId, data = {} } = writeParamsOf(context);
-    const slug = await resolveSlug(strapi, uid, sourceField, context.action, data, documentId);
-    if (slug !== undefined) replaceData(context, { ...data, slug });
-
-    return next();
-  };
+export const createSlugMiddleware = (strapi: Core.Strapi) =>
+  scopedMiddleware(
+    { uids: Object.keys(SLUG_SOURCE_FIELDS), actions: WRITE_ACTIONS },
+    async (context, next) => {
+      const uid = context.uid as UID.ContentType;
+      const sourceField = SLUG_SOURCE_FIELDS[uid]!;
+      const { documentId, data = {} } = writeParamsOf(context);
+      const slug = await resolveSlug(strapi, uid, sourceField, context.action, data, documentId);
+      if (slug !== undefined) replaceData(context, { ...data, slug });
+      return next();
+    },
+  );
 
 /** The slug to write, or undefined to leave the data as it is. */
 async function resolveSlug(
   strapi: Core.Strapi,
   uid: UID.ContentType,
   sourceField: string,
-  action: 'create' | 'update' | 'clone',
+  action: WriteAction,
   data: Record<string, unknown>,
   documentId: string | undefined,
 ): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 import { OTHER_NEWS_COUNT, SAME_CATEGORY_COUNT } from '../consts';
 import { readSiteConfig, type SiteConfig } from './config';
+import { findRedirects, type ArticleRedirect } from './redirects';
 import { createRelatedFinder, groupByAuthor, groupByCategory, type RelatedLists } from './related';
 import { getSiteData, type RoutableArticle, type SiteData } from './strapi/site-data';
 
@@ -13,6 +14,8 @@ export interface SiteIndex {
   byAuthor: Map<string, RoutableArticle[]>;
   /** The two lists under an article page. */
   related: (article: RoutableArticle) => RelatedLists<RoutableArticle>;
+  /** Old addresses of renamed or moved articles, each written as a page leading to the article. */
+  redirects: ArticleRedirect<RoutableArticle>[];
 }
 
 let cached: Promise<SiteIndex> | undefined;
@@ -28,6 +31,7 @@ async function buildIndex(): Promise<SiteIndex> {
       sameCount: SAME_CATEGORY_COUNT,
       otherCount: OTHER_NEWS_COUNT,
     }),
+    redirects: findRedirects(data.articles, data.categories),
   };
 }
 

@@ -19,6 +19,8 @@ export const ARTICLE_QUERY = {
     'updatedAt',
     // Publishing keeps it: with publishedAt, it tells a republished article from an import.
     'createdAt',
+    // Addresses it was published under before a rename or a move: redirect pages lead from them.
+    'formerPaths',
   ],
   populate: {
     cover: { fields: ['url', 'alternativeText', 'caption', 'width', 'height'] },
@@ -31,7 +33,8 @@ export const ARTICLE_QUERY = {
 } as const satisfies StrapiQuery;
 
 export const CATEGORY_QUERY = {
-  fields: ['name', 'slug', 'description', 'order'],
+  // formerSlugs: the category's old addresses, under which its articles' old URLs still work.
+  fields: ['name', 'slug', 'description', 'order', 'formerSlugs'],
   sort: ['order:asc', 'name:asc'],
 } as const satisfies StrapiQuery;
 
