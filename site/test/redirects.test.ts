@@ -13,12 +13,12 @@ import {
   findOne,
   linksIn,
   parseHtml,
-  referencedUrls,
   textOf,
   type HtmlElement,
 } from './helpers/html';
+import { brokenInternalLinks, fileOf } from './helpers/links';
 import { assertPrerequisitesBuilt } from './helpers/paths';
-import { buildSite, listHtmlFiles, type SiteBuild } from './helpers/site';
+import { buildSite, type SiteBuild } from './helpers/site';
 
 // "Links never break": an editor renames a published article, moves one to another category,
 // renames a category, changes a slug in a draft only, and unpublishes an article, all through the
@@ -41,10 +41,6 @@ interface CmsCategory {
 
 const articlePath = (article: CmsArticle) =>
   `/${article.category!.slug}/${article.slug}-${article.number}.html`;
-/** The built file of a site path. */
-const fileOf = (sitePath: string) =>
-  sitePath.endsWith('/') ? `${sitePath.slice(1)}index.html` : sitePath.slice(1);
-
 /**
  * An editor at work: the content-manager API the admin panel calls, with an admin's session, so
  * every change takes the path a journalist's clicks take (Save, Publish, Unpublish).
@@ -340,18 +336,6 @@ describe('links after renames, moves and unpublishing', () => {
   });
 
   it('has no broken internal link in the whole build', async () => {
-    const broken: string[] = [];
-    for (const file of await listHtmlFiles(after.outDir)) {
-      const { document } = parseHtml(await readFile(path.join(after.outDir, file), 'utf8'));
-      for (const url of referencedUrls(document)) {
-        let sitePath: string | undefined;
-        if (url.startsWith('/') && !url.startsWith('//')) sitePath = url;
-        else if (url.startsWith(`${SITE_URL}/`)) sitePath = url.slice(SITE_URL.length);
-        if (!sitePath || sitePath.startsWith('/uploads/') || sitePath.startsWith('/#')) continue;
-        const clean = decodeURIComponent(sitePath.split(/[?#]/)[0]!);
-        if (!existsSync(path.join(after.outDir, fileOf(clean)))) broken.push(`${file} → ${url}`);
-      }
-    }
-    expect(broken).toEqual([]);
+    expect(await brokenInternalLinks(after.outDir, SITE_URL)).toEqual([]);
   });
 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  absoluteMediaUrl,
   absoluteUrl,
-  absolutizeUploads,
   articlePath,
   authorPath,
   categoryFeedPath,
@@ -22,22 +20,5 @@ describe('urls', () => {
   it('makes site paths absolute against SITE_URL', () => {
     expect(absoluteUrl('/thoi-su/', 'https://bao.example')).toBe('https://bao.example/thoi-su/');
     expect(absoluteUrl('/', 'http://localhost:4321')).toBe('http://localhost:4321/');
-  });
-
-  it('makes CMS media URLs absolute and leaves absolute ones alone', () => {
-    expect(absoluteMediaUrl('/uploads/a.jpg', 'http://cms:1337')).toBe(
-      'http://cms:1337/uploads/a.jpg',
-    );
-    expect(absoluteMediaUrl('https://cdn.example/a.jpg', 'http://cms:1337')).toBe(
-      'https://cdn.example/a.jpg',
-    );
-  });
-
-  it('rewrites only relative image sources in body HTML', () => {
-    const html =
-      '<p><img src="/uploads/a.jpg" alt="a"><img src="https://x.test/b.jpg" alt="b"></p>';
-    expect(absolutizeUploads(html, 'http://cms:1337')).toBe(
-      '<p><img src="http://cms:1337/uploads/a.jpg" alt="a"><img src="https://x.test/b.jpg" alt="b"></p>',
-    );
   });
 });

@@ -56,19 +56,3 @@ export function pagePath(firstPagePath: string, page: number): string {
 export function absoluteUrl(sitePath: string, siteUrl: string): string {
   return new URL(sitePath, `${siteUrl}/`).href;
 }
-
-/**
- * Makes a media URL from Strapi absolute: the local upload provider returns paths such as
- * `/uploads/photo.jpg` relative to the CMS. (A later issue downloads and optimizes images.)
- */
-export function absoluteMediaUrl(url: string, strapiUrl: string): string {
-  return new URL(url, `${strapiUrl}/`).href;
-}
-
-/** Rewrites the CMS-relative image sources of rendered body HTML to absolute URLs. */
-export function absolutizeUploads(html: string, strapiUrl: string): string {
-  return html.replace(
-    /(<img\b[^>]*?\ssrc=")(\/[^"]*)"/g,
-    (_, before: string, src: string) => `${before}${absoluteMediaUrl(src, strapiUrl)}"`,
-  );
-}

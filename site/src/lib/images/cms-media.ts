@@ -1,0 +1,79 @@
+import { renderMarkdown } from '@toasoan/shared';
+import type { SiteData } from '../strapi/site-data';
+import { articlePath, authorPath } from '../urls';
+
+/**
+ * The absolute URL of a media field's file (cover, avatar). The local upload provider gives
+ * paths relative to the CMS (`/uploads/a.jpg`); a cloud provider gives absolute URLs, kept as is.
+ */
+export function mediaFieldUrl(url: string, strapiUrl: string): string {
+  return new URL(url, `${strapiUrl}/`).href;
+}
+
+/**
+ * The absolute URL of an image in an article body when it is the CMS's own (a path such as
+ * `/uploads/a.jpg`, or a URL on the CMS's origin); undefined for pictures elsewhere on the web,
+ * which the page keeps as written.
+ *
+ * @example
+ * bodyImageUrl('/uploads/a.jpg', 'http://cms:1337') //=> 'http://cms:1337/uploads/a.jpg'
+ * bodyImageUrl('https://example.com/a.jpg', 'http://cms:1337') //=> undefined
+ */
+export function bodyImageUrl(src: string, strapiUrl: string): string | undefined {
+  if (src.startsWith('/') && !src.startsWith('//')) return mediaFieldUrl(src, strapiUrl);
+  try {
+    const url = new URL(src);
+    return url.origin === new URL(strapiUrl).origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const IMG_SRC = /<img\b[^>]*?\ssrc="([^"]*)"/g;
+
+/** Undoes the entity escaping of an attribute value in sanitizer output (`&amp;` in a URL). */
+export const decodeAttribute = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The `src` of every <img> in rendered HTML, decoded. */
+export function imageSources(html: string): string[] {
+  return [...html.matchAll(IMG_SRC)].map((match) => decodeAttribute(match[1]!));
+}
+
+/**
+ * Every CMS image the site shows, by absolute URL, with where each is used (for the warning when
+ * one cannot be loaded): article covers and body images, author photos.
+ */
+export function collectCmsImages(data: SiteData): Map<string, string[]> {
+  const uses = new Map<string, string[]>();
+  const add = (url: string, use: string) => {
+    const list = uses.get(url) ?? [];
+    list.push(use);
+    uses.set(url, list);
+  };
+  for (const article of data.articles) {
+    const where = `article "${article.title}" (${articlePath(article)})`;
+    if (article.cover) add(mediaFieldUrl(article.cover.url, data.strapiUrl), `cover of ${where}`);
+    // Rendering costs a fraction of a millisecond, and only bodies that may hold a picture pay
+    // it; the sources are then exactly the ones the page will have.
+    if (!/!\[|<img/i.test(article.body)) continue;
+    for (const src of imageSources(renderMarkdown(article.body))) {
+      const url = bodyImageUrl(src, data.strapiUrl);
+      if (url) add(url, `body of ${where}`);
+    }
+  }
+  for (const author of data.authors) {
+    if (author.avatar) {
+      add(
+        mediaFieldUrl(author.avatar.url, data.strapiUrl),
+        `photo of author "${author.name}" (${authorPath(author)})`,
+      );
+    }
+  }
+  return uses;
+}

@@ -1,0 +1,82 @@
+import { rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Metadata, default as Sharp } from 'sharp';
+import { ImageUnavailableError } from './fetch-original';
+import { imageKey, variantFileName, variantWidths, VARIANT_QUALITY } from './image-names';
+import { descriptionFile, type ImageVariant, type PreparedImage } from './prepared-image';
+
+let sharpModule: typeof Sharp | undefined;
+
+/**
+ * sharp, loaded on the first conversion: a warm build, which converts nothing, never loads the
+ * native library. Through Node's require, not import(): this module runs in Astro's config
+ * loader, whose Vite module runner is closed by the time the images are prepared.
+ */
+function loadSharp(): typeof Sharp {
+  sharpModule ??= createRequire(import.meta.url)('sharp') as typeof Sharp;
+  return sharpModule;
+}
+
+/** Writes a file under a temporary name first: a concurrent build never reads half a file. */
+async function writeAtomically(file: string, write: (partial: string) => Promise<unknown>) {
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await write(partial);
+  await rename(partial, file);
+}
+
+/**
+ * Makes the variants of one original (every width of variantWidths, WebP) in `imagesDir`, then
+ * the description that lists them. Photos from phones are turned upright first (EXIF
+ * orientation), and animated GIFs stay animated.
+ */
+export async function makeVariants(
+  url: string,
+  original: Buffer,
+  imagesDir: string,
+): Promise<PreparedImage> {
+  const sharp = loadSharp();
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(original).metadata();
+  } catch (cause) {
+    throw new ImageUnavailableError(`${url} is not an image sharp can read`, { cause });
+  }
+  // The size once turned upright: orientations 5 to 8 swap width and height.
+  const { width, height } = metadata.autoOrient;
+  if (!width || !height) throw new ImageUnavailableError(`${url} has no width or height`);
+
+  const key = imageKey(url);
+  const source = sharp(original, { animated: true }).autoOrient();
+  const variants: ImageVariant[] = [];
+  try {
+    for (const variantWidth of variantWidths(width)) {
+      const file = variantFileName(key, variantWidth);
+      await writeAtomically(path.join(imagesDir, file), (partial) =>
+        source
+          .clone()
+          .resize({ width: variantWidth, withoutEnlargement: true })
+          .webp({ quality: VARIANT_QUALITY })
+          .toFile(partial),
+      );
+      variants.push({
+        width: variantWidth,
+        height: Math.max(1, Math.round((height * variantWidth) / width)),
+        file,
+      });
+    }
+  } catch (cause) {
+    throw new ImageUnavailableError(`${url} could not be converted`, { cause });
+  }
+  const largest = variants[variants.length - 1]!;
+  const prepared: PreparedImage = {
+    url,
+    width: largest.width,
+    height: largest.height,
+    variants,
+  };
+  await writeAtomically(descriptionFile(imagesDir, key), (partial) =>
+    writeFile(partial, JSON.stringify(prepared)),
+  );
+  return prepared;
+}

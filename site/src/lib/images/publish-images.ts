@@ -1,0 +1,41 @@
+import { copyFile, link, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { IMAGES_FOLDER } from './image-names';
+import type { PreparedImage } from './prepared-image';
+
+/** Puts one cached file into the build: a hard link (instant, no extra disk), else a copy. */
+async function placeFile(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    // Another file system (a release volume apart from the cache), or one without hard links.
+    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') await copyFile(from, to);
+    else throw error;
+  }
+}
+
+/**
+ * Copies the variants of `images` from the cache into the built site's /_images/. Cached files
+ * are never rewritten (a name is one picture for good), so a hard link is safe: a release keeps
+ * its images even after the cache is cleared.
+ */
+export async function publishImages(
+  images: PreparedImage[],
+  imagesDir: string,
+  outDir: string,
+): Promise<number> {
+  const target = path.join(outDir, IMAGES_FOLDER);
+  await mkdir(target, { recursive: true });
+  const files = [...new Set(images.flatMap((image) => image.variants.map((v) => v.file)))];
+  // In slices: thousands of file operations at once would only queue in libuv's thread pool.
+  for (let start = 0; start < files.length; start += 64) {
+    await Promise.all(
+      files
+        .slice(start, start + 64)
+        .map((file) => placeFile(path.join(imagesDir, file), path.join(target, file))),
+    );
+  }
+  return files.length;
+}
