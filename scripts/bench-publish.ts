@@ -3,9 +3,11 @@
  * served, with every real part: Strapi's webhook, the publisher (`npm run start -w site`), the
  * real `astro build`, validation and the release switch. For each site size it seeds a throwaway
  * CMS, then publishes new articles one by one through the admin API and polls the publisher until
- * the page answers 200.
+ * the page answers 200. Each publish waits until the publisher is idle and has prepared its next
+ * build (loaded Astro and bundled the site, as it does between publishes): a newsroom's publishes
+ * are minutes apart. `--back-to-back` times publishes that follow each other at once instead.
  *
- *   npm run bench:publish -- [--sizes 100,1000] [--publishes 5]
+ *   npm run bench:publish -- [--sizes 100,1000] [--publishes 5] [--back-to-back]
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,10 +18,13 @@ import { pollUntil, stopAllQuiet } from './lib/bench-processes';
 import { startBenchStack, type BenchStack } from './lib/bench-stack';
 import { ROOT_DIR } from './lib/paths';
 
-const USAGE = `Usage: npm run bench:publish -- [--sizes 100,1000] [--publishes 5] [--build-command CMD]
+const USAGE = `Usage: npm run bench:publish -- [--sizes 100,1000] [--publishes 5] [--back-to-back]
+                              [--build-command CMD]
 
   --sizes N,M          site sizes to measure, in synthetic published articles (default 100,1000)
   --publishes N        publishes to time per size (default 5)
+  --back-to-back       publish as soon as the previous build is live, without waiting for the
+                       publisher to prepare the next build (a busy newsroom's worst case)
   --build-command CMD  time the publisher running CMD (PUBLISHER_BUILD_COMMAND) instead of its own
                        astro build, for comparison, e.g.
                        'node ../node_modules/astro/astro.js build --outDir "$PUBLISH_OUT_DIR"'
@@ -35,6 +40,7 @@ class UsageError extends Error {
 interface Options {
   sizes: number[];
   publishes: number;
+  backToBack: boolean;
   buildCommand: string;
 }
 
@@ -46,6 +52,7 @@ function parseOptions(argv: string[]): Options | null {
       options: {
         sizes: { type: 'string', default: '100,1000' },
         publishes: { type: 'string', default: '5' },
+        'back-to-back': { type: 'boolean', default: false },
         'build-command': { type: 'string', default: '' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -65,7 +72,12 @@ function parseOptions(argv: string[]): Options | null {
   if (!Number.isInteger(publishes) || publishes < 1) {
     throw new UsageError(`--publishes needs a whole number, not "${values.publishes}".`);
   }
-  return { sizes, publishes, buildCommand: values['build-command'] };
+  return {
+    sizes,
+    publishes,
+    backToBack: values['back-to-back'],
+    buildCommand: values['build-command'],
+  };
 }
 
 /** One publish, timed. */
@@ -94,23 +106,25 @@ const median = (values: number[]) => {
 };
 const log = (line: string) => console.log(`  ${line}`);
 
-async function waitUntilIdle(stack: BenchStack): Promise<void> {
+/** No build runs or waits; unless `backToBack`, the next one is prepared as well. */
+async function waitUntilIdle(stack: BenchStack, backToBack: boolean): Promise<void> {
   await pollUntil(
-    'the publisher to finish building',
+    backToBack ? 'the publisher to finish building' : 'the publisher to prepare its next build',
     async () => {
       const { queue } = await stack.status();
-      return !queue.building && !queue.pending ? true : undefined;
+      const prepared = backToBack || queue.standby !== 'bundling';
+      return !queue.building && !queue.pending && prepared ? true : undefined;
     },
     { timeoutMs: 600_000, intervalMs: 100 },
   );
 }
 
-async function timePublish(stack: BenchStack, n: number): Promise<Sample> {
-  await waitUntilIdle(stack);
+async function timePublish(stack: BenchStack, n: number, backToBack: boolean): Promise<Sample> {
+  await waitUntilIdle(stack, backToBack);
   const title = `Bài đo thời gian xuất bản số ${n} lúc ${new Date().toISOString()}`;
   // The draft is saved first: the publisher ignores draft saves, so only Publish is timed.
   const documentId = await stack.editor.saveDraft(title);
-  await waitUntilIdle(stack);
+  await waitUntilIdle(stack, backToBack);
 
   const pressedAt = Date.now();
   const started = performance.now();
@@ -125,9 +139,14 @@ async function timePublish(stack: BenchStack, n: number): Promise<Sample> {
   );
   const latencyMs = performance.now() - started;
 
+  // The switch makes the page live before the build is recorded (old releases are pruned first).
+  await waitUntilIdle(stack, true);
   const { live, lastBuild } = await stack.status();
   if (!live || !lastBuild || lastBuild.id !== live.id) {
-    throw new Error('The live release is not the last build: something else built meanwhile.');
+    throw new Error(
+      'The live release is not the last build: something else built meanwhile ' +
+        `(last build: ${JSON.stringify(lastBuild)}).`,
+    );
   }
   return {
     latencyMs,
@@ -141,16 +160,17 @@ async function measureSize(
   options: Options,
   workDir: string,
 ): Promise<SizeResult> {
-  const { publishes, buildCommand } = options;
+  const { publishes, buildCommand, backToBack } = options;
   const stack = await startBenchStack({ articles, workDir, buildCommand, log });
   try {
     const samples: Sample[] = [];
     for (let n = 1; n <= publishes; n++) {
-      const sample = await timePublish(stack, n);
+      const sample = await timePublish(stack, n, backToBack);
       samples.push(sample);
       log(
         `publish ${n}/${publishes}: live after ${seconds(sample.latencyMs)} ` +
-          `(build ${seconds(sample.buildMs)}, started ${Math.round(sample.toBuildStartMs)} ms after Publish)`,
+          `(build ${seconds(sample.buildMs)}, started ${Math.round(sample.toBuildStartMs)} ms after Publish; ` +
+          `load ${os.loadavg()[0]!.toFixed(1)})`,
       );
     }
     const { live } = await stack.status();
@@ -245,7 +265,12 @@ async function main(): Promise<void> {
   console.log('Publish → live: Strapi webhook → publisher → astro build → validate → switch');
   console.log(`machine: ${machine()}`);
   console.log(
-    `build: ${options.buildCommand ? `PUBLISHER_BUILD_COMMAND=${options.buildCommand}` : "the publisher's astro build"}\n`,
+    `build: ${options.buildCommand ? `PUBLISHER_BUILD_COMMAND=${options.buildCommand}` : "the publisher's astro build"}`,
+  );
+  console.log(
+    options.backToBack
+      ? 'publishes: back to back (each as soon as the previous one is live)\n'
+      : 'publishes: each once the publisher is idle and has prepared its next build\n',
   );
   const results: SizeResult[] = [];
   try {

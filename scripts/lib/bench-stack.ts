@@ -22,7 +22,8 @@ const secret = () => randomBytes(18).toString('base64url');
 /** The parts of the publisher's GET /_publisher/status the benchmark reads. */
 export interface PublisherStatus {
   live: { id: string; durationMs: number; pages: number; articlePages: number } | null;
-  queue: { building: unknown; pending: boolean };
+  /** `standby`: the next build's process; `bundling` until it has loaded Astro and bundled the site. */
+  queue: { building: unknown; pending: boolean; standby: 'none' | 'bundling' | 'ready' };
   lastBuild: {
     id: string;
     ok: boolean;

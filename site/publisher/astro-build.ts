@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BuildProcess } from './build-process';
@@ -26,11 +28,62 @@ function pidIsRunning(pid: number): boolean {
   }
 }
 
+/** The lines a prepared process printed before its job: shown if the build then fails. */
+const PRELUDE_LINES = 40;
+
+/** What a standby process bundles: the site's code and the project's shared package. */
+function codePaths(siteRoot: string): string[] {
+  const shared = createRequire(path.join(siteRoot, 'package.json')).resolve('@toasoan/shared');
+  return [
+    path.join(siteRoot, 'src'),
+    path.join(siteRoot, 'astro.config.mjs'),
+    path.dirname(shared),
+  ];
+}
+
+/** When any file of the site's code last changed (milliseconds), to tell a stale bundle. */
+async function lastCodeChange(siteRoot: string): Promise<number> {
+  const files = await Promise.all(
+    codePaths(siteRoot).map(async (root) => {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      const inside = entries.filter((entry) => entry.isFile());
+      // A file, or a folder that is missing: its own time (0 when missing).
+      return inside.length > 0
+        ? inside.map((entry) => path.join(entry.parentPath, entry.name))
+        : [root];
+    }),
+  );
+  const times = await Promise.all(
+    files.flat().map((file) =>
+      stat(file).then(
+        (info) => info.mtimeMs,
+        () => 0,
+      ),
+    ),
+  );
+  return Math.max(0, ...times);
+}
+
 export interface AstroLauncherOptions {
   siteRoot: string;
+  /** The releases folder: each build writes into a temporary folder there, renamed at the end. */
+  releasesDir: string;
   env: NodeJS.ProcessEnv;
-  /** Keep the next build's process started and Astro loaded between builds (the server does). */
+  /** Keep the next build's process started and the site bundled between builds (the server does). */
   standby: boolean;
+}
+
+/** Where the next build stands: `bundling` until it waits for its job, `ready` then. */
+export type StandbyState = 'none' | 'bundling' | 'ready';
+
+interface Standby {
+  child: ChildProcess;
+  state: StandbyState;
+  /** When it started bundling: a change to the code after that makes its bundle stale. */
+  startedAt: number;
+  /** Its working directory and its temporary output folder: removed if it never builds. */
+  folders: string[];
+  prelude: string[];
 }
 
 /**
@@ -38,76 +91,120 @@ export interface AstroLauncherOptions {
  * the CLI in site/:
  * - each build runs in a working directory of its own (see astro-standby.mjs), so two builds of
  *   the same site (the publisher's, a test's, a developer's) cannot delete each other's files;
- * - with `standby`, the process of the next build is started as soon as the previous one ends,
- *   and has loaded Astro by the time a publish arrives: that start-up is off the clock.
- * A standby process runs no build until it is handed one, and runs one at most, so builds stay as
- * isolated from each other as separate CLI runs.
+ * - with `standby`, the process of the next build is started as soon as the previous one ends: it
+ *   loads Astro and bundles the site with Vite (which depends on the code, not on the content),
+ *   then waits. A publish then costs only the CMS fetch and the rendering.
+ * A standby process fetches nothing and renders nothing until it is handed its job, and runs one
+ * build at most, so builds stay as isolated from each other as separate CLI runs.
  */
 export class AstroLauncher {
   readonly #options: AstroLauncherOptions;
-  #standby: ChildProcess | undefined;
+  #standby: Standby | undefined;
   #closed = false;
 
   constructor(options: AstroLauncherOptions) {
     this.#options = options;
   }
 
+  /** The next build's process, for the status endpoint. */
+  standbyState(): StandbyState {
+    const standby = this.#standby;
+    return standby && isAlive(standby.child) ? standby.state : 'none';
+  }
+
   /** Starts the next build's process now, unless one waits already. */
   prepare(): void {
-    if (this.#closed || (this.#standby && isAlive(this.#standby))) return;
-    const child = spawn(process.execPath, [STANDBY_SCRIPT], {
-      cwd: this.#options.siteRoot,
+    if (this.#closed || (this.#standby && isAlive(this.#standby.child))) return;
+    if (this.#standby) void this.#discard(this.#standby);
+    const name = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    const cwd = path.join(scratchRoot(this.#options.siteRoot), name);
+    // A dot name in the releases folder: never taken for a release, removed at start-up if left.
+    const outDir = path.join(this.#options.releasesDir, `.tmp-build-${name}`);
+    // Astro deletes `<cwd>/.astro/` once it holds nothing but the server chunks it removes, then
+    // fails to list it (a site without client scripts): a .d.ts keeps it, and Astro itself
+    // drops .d.ts files before copying the folder into the release.
+    mkdirSync(path.join(cwd, '.astro'), { recursive: true });
+    writeFileSync(path.join(cwd, '.astro', 'publisher-build.d.ts'), 'export {};\n');
+    const child = spawn(process.execPath, [STANDBY_SCRIPT, this.#options.siteRoot, outDir], {
+      cwd,
       env: { ...this.#options.env, ASTRO_TELEMETRY_DISABLED: '1' },
       // Its own process group: the build can be stopped with everything it started.
       detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
     });
+    const standby: Standby = {
+      child,
+      state: 'bundling',
+      startedAt: Date.now(),
+      folders: [cwd, outDir],
+      prelude: [],
+    };
     // A standby that died is noticed when it is needed; a write to it must not throw.
     child.stdin!.on('error', () => undefined);
     child.once('error', () => undefined);
-    this.#standby = child;
+    child.on('message', (message: { state?: string }) => {
+      if (message?.state === 'bundled') standby.state = 'ready';
+    });
+    const keep = (chunk: string) => {
+      standby.prelude.push(...chunk.split('\n').filter(Boolean));
+      standby.prelude.splice(0, Math.max(0, standby.prelude.length - PRELUDE_LINES));
+    };
+    child.stdout!.setEncoding('utf8').on('data', keep);
+    child.stderr!.setEncoding('utf8').on('data', keep);
+    // It must not keep the publisher's event loop alive while it waits.
+    child.channel?.unref();
+    this.#standby = standby;
   }
 
   /** Hands a build into `outDir` to the waiting process (started now if there is none). */
   async start(outDir: string, timeoutMs: number): Promise<BuildProcess> {
     if (this.#closed) throw new Error('the publisher is stopping');
-    const cwd = path.join(
-      scratchRoot(this.#options.siteRoot),
-      `${process.pid}-${path.basename(outDir)}-${randomBytes(3).toString('hex')}`,
-    );
-    // Astro deletes `<cwd>/.astro/` once it holds nothing but the server chunks it removes, then
-    // fails to list it (a site without client scripts): a .d.ts keeps it, and Astro itself
-    // drops .d.ts files before copying the folder into the release.
-    await mkdir(path.join(cwd, '.astro'), { recursive: true });
-    await writeFile(path.join(cwd, '.astro', 'publisher-build.d.ts'), 'export {};\n');
-    if (this.#closed) {
-      await rm(cwd, { recursive: true, force: true });
-      throw new Error('the publisher is stopping');
+    // Someone edited the site since (a developer running `npm start`): bundle it afresh.
+    const waiting = this.#standby;
+    if (waiting && (await lastCodeChange(this.#options.siteRoot)) >= waiting.startedAt) {
+      this.#standby = undefined;
+      void this.#discard(waiting);
     }
+    if (this.#closed) throw new Error('the publisher is stopping');
     this.prepare();
-    const child = this.#standby!;
+    const { child, folders, prelude } = this.#standby!;
     this.#standby = undefined;
-    child.stdin!.end(`${JSON.stringify({ root: this.#options.siteRoot, cwd, outDir })}\n`);
+    for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
+    child.stdin!.end(`${JSON.stringify({ outDir })}\n`);
     const build = new BuildProcess(child, {
       timeoutMs,
-      cleanup: () => rm(cwd, { recursive: true, force: true }),
+      prelude,
+      cleanup: async () => {
+        await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+      },
     });
     if (this.#options.standby) void build.exited.then(() => this.prepare());
     return build;
   }
 
-  /** Stops the waiting process; a running build is the caller's to stop. */
-  close(): void {
+  /**
+   * Stops the waiting process and removes its folders; a running build is the caller's to stop.
+   */
+  async close(): Promise<void> {
     this.#closed = true;
-    const child = this.#standby;
+    const standby = this.#standby;
     this.#standby = undefined;
-    if (child?.pid !== undefined && isAlive(child)) {
+    if (standby) await this.#discard(standby);
+  }
+
+  /** Kills a process that never got its job, then removes its folders. */
+  async #discard({ child, folders }: Standby): Promise<void> {
+    const exited = new Promise((resolve) => {
+      if (!isAlive(child)) return resolve(undefined);
+      child.once('exit', resolve);
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        process.kill(-child.pid!, 'SIGKILL');
       } catch {
-        // Already gone.
+        resolve(undefined);
       }
-    }
+    });
+    await exited;
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   }
 }
 

@@ -1,13 +1,20 @@
 /**
- * One `astro build`, in a process started before it is needed (see astro-build.ts): it loads
- * Astro right away, while nobody waits (about 2 s of the build on a 2-core machine), then reads
- * its job from stdin, one line of JSON `{ "root", "cwd", "outDir" }`, builds like the CLI's
- * `astro build --root <root> --outDir <outDir>` run in `cwd`, and exits: one process per build.
+ * One `astro build` of the site, in a process the publisher starts before it is needed (see
+ * astro-build.ts). Started with its working directory and a temporary output folder, it loads
+ * Astro and bundles the site with Vite right away, while nobody waits, using
+ * astro-standby.config.mjs: the site's config with the CMS fetch moved after bundling. There it
+ * tells the publisher it is ready (an IPC message) and waits for its job on stdin, one line of
+ * JSON `{ "outDir": "<release folder>" }`. Then it fetches the CMS, renders the pages, moves the
+ * output into the release folder and exits: one process per build.
+ *
+ *   node astro-standby.mjs <site root> <temporary output folder>
  *
  * Plain JavaScript rather than TypeScript through tsx, since tsx's loader would stay hooked into
  * every module the build loads.
  */
-const { build } = await import('astro');
+import { rename, rmdir } from 'node:fs/promises';
+
+const [root, scratchOutDir] = process.argv.slice(2);
 
 /** The first line of stdin, or undefined when stdin closes first (the publisher stopped). */
 function readJob() {
@@ -29,15 +36,29 @@ function readJob() {
   });
 }
 
-const job = await readJob();
-if (!job) process.exit(0);
+const job = readJob();
+// Nobody will hand this build a job: the publisher stopped or chose another process.
+void job.then(
+  (value) => value || process.exit(0),
+  () => undefined,
+);
+// Read by astro-standby.config.mjs, which runs in this process.
+globalThis[Symbol.for('toasoan.publisher.standby')] = {
+  job,
+  bundled: () => process.send?.({ state: 'bundled' }),
+};
 
-// Astro writes a build's server chunks to `<cwd>/.astro/` when outDir lies outside the working
-// directory, then copies what is left to outDir and deletes that folder: a private working
-// directory keeps concurrent builds of the same site apart.
-process.chdir(job.cwd);
 try {
-  await build({ root: job.root, outDir: job.outDir });
+  const { build } = await import('astro');
+  // Astro writes a build's server chunks to `<working directory>/.astro/` when outDir lies
+  // outside it, then copies what is left to outDir and deletes that folder: each process has a
+  // private working directory (its cwd), so concurrent builds of the same site stay apart.
+  await build({ root, outDir: scratchOutDir, configFile: 'publisher/astro-standby.config.mjs' });
+  const { outDir } = await job;
+  // Both lie in the releases folder: a rename, not a copy. The release folder is created empty
+  // by the publisher (it reserves the id); a directory can be renamed only over an empty one.
+  await rmdir(outDir).catch(() => undefined);
+  await rename(scratchOutDir, outDir);
   process.exit(0);
 } catch (error) {
   const hint = error?.hint ? `\n  Hint: ${error.hint}` : '';

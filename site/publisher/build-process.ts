@@ -12,6 +12,8 @@ export interface BuildExit {
 export interface BuildProcessOptions {
   /** A build running longer than this is killed (SIGKILL to its group) and counts as timed out. */
   timeoutMs: number;
+  /** What it printed before it was handed the build (a process started ahead of time). */
+  prelude?: string[];
   /** Runs after the process group is gone, before `exited` resolves (removing scratch files). */
   cleanup?: () => Promise<void>;
 }
@@ -56,7 +58,7 @@ export class BuildProcess {
   constructor(child: ChildProcess, options: BuildProcessOptions) {
     this.pid = child.pid;
 
-    const lines: string[] = [];
+    const lines: string[] = [...(options.prelude ?? [])];
     let partial = '';
     const collect = (chunk: string) => {
       const parts = (partial + chunk).split('\n');

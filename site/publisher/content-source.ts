@@ -7,7 +7,10 @@ import { toQueryString, type StrapiQuery } from '../src/lib/strapi/query';
 export interface ContentSnapshot {
   /** Published articles with a category: the article pages a build must write. */
   articles: number;
-  /** Changes whenever the published content does (newest `updatedAt` and the size of each collection). */
+  /**
+   * Changes whenever the published content does, approved comments included (the newest
+   * `updatedAt` and the size of each collection).
+   */
   signature: string;
   takenAt: string;
 }
@@ -22,11 +25,15 @@ interface NewestPage {
   meta: { pagination: { total: number } };
 }
 
-// Only what a page renders: an article without a category gets no page (see site-data.ts).
+// Only what a page renders: an article without a category gets no page (see site-data.ts), and
+// only approved comments are shown. Approving a comment moves the newest `updatedAt` of the
+// approved ones; rejecting or deleting one shrinks their total. Articles first: their total is
+// the number of article pages.
 const COLLECTIONS: { name: string; filters?: StrapiQuery }[] = [
   { name: 'articles', filters: { category: { id: { $notNull: true } } } },
   { name: 'authors' },
   { name: 'categories' },
+  { name: 'comments', filters: { moderation: { $eq: 'approved' } } },
 ];
 
 /**
@@ -47,25 +54,31 @@ export class CmsContentSource implements ContentSource {
   }
 
   async snapshot(): Promise<ContentSnapshot> {
-    const parts: string[] = [];
-    let articles = 0;
-    for (const { name, filters } of COLLECTIONS) {
-      const query: StrapiQuery = {
-        fields: ['updatedAt'],
-        sort: ['updatedAt:desc'],
-        pagination: { page: 1, pageSize: 1 },
-        ...(filters && { filters }),
-      };
-      let page: NewestPage;
-      try {
-        page = (await this.#client.get(`/api/${name}?${toQueryString(query)}`)) as NewestPage;
-      } catch (error) {
-        throw explainFetchFailure(error, this.#client.baseUrl, name);
-      }
-      const total = page.meta.pagination.total;
-      if (name === 'articles') articles = total;
-      parts.push(`${name}:${total}@${page.data[0]?.updatedAt ?? '-'}`);
+    // All at once: a snapshot is taken as each build starts, so it is on the publish's clock.
+    const pages = await Promise.all(COLLECTIONS.map((collection) => this.#newest(collection)));
+    const parts = COLLECTIONS.map(
+      ({ name }, index) =>
+        `${name}:${pages[index]!.meta.pagination.total}@${pages[index]!.data[0]?.updatedAt ?? '-'}`,
+    );
+    return {
+      articles: pages[0]!.meta.pagination.total,
+      signature: parts.join(' '),
+      takenAt: new Date().toISOString(),
+    };
+  }
+
+  /** The collection's most recently updated entry (its `updatedAt` only) and its total. */
+  async #newest({ name, filters }: (typeof COLLECTIONS)[number]): Promise<NewestPage> {
+    const query: StrapiQuery = {
+      fields: ['updatedAt'],
+      sort: ['updatedAt:desc'],
+      pagination: { page: 1, pageSize: 1 },
+      ...(filters && { filters }),
+    };
+    try {
+      return (await this.#client.get(`/api/${name}?${toQueryString(query)}`)) as NewestPage;
+    } catch (error) {
+      throw explainFetchFailure(error, this.#client.baseUrl, name);
     }
-    return { articles, signature: parts.join(' '), takenAt: new Date().toISOString() };
   }
 }

@@ -16,7 +16,10 @@ export interface PublisherOptions {
   buildCommand: string | undefined;
   /** The builds' environment: see `buildEnvironment` in config.ts. */
   buildEnv: NodeJS.ProcessEnv;
-  /** Start each `astro build`'s process ahead of time, while idle (the server; not one-shot builds). */
+  /**
+   * Start each `astro build`'s process and bundle the site ahead of time, while idle (the
+   * server; not one-shot builds).
+   */
   standby?: boolean;
   buildTimeoutMs: number;
   logger: Logger;
@@ -88,6 +91,7 @@ export class Publisher {
     if (this.#buildsLocally && !options.buildCommand) {
       this.#astro = new AstroLauncher({
         siteRoot: options.siteRoot,
+        releasesDir: options.store.dir,
         env: options.buildEnv,
         standby: options.standby ?? false,
       });
@@ -152,6 +156,8 @@ export class Publisher {
           : null,
         pending: queue.pending,
         pendingReasons: queue.pendingReasons,
+        // The next build's process: `ready` once it has bundled the site and waits for a publish.
+        standby: this.#astro?.standbyState() ?? ('none' as const),
       },
       lastBuild: this.#lastBuild ?? null,
       lastError: this.#lastError ?? null,
@@ -164,12 +170,13 @@ export class Publisher {
   async close(graceMs = 5_000): Promise<void> {
     this.#closing = true;
     this.#queue.close();
-    this.#astro?.close();
+    const standbyGone = this.#astro?.close();
     const build = this.#running?.process;
     build?.kill('SIGTERM');
     const timer = setTimeout(() => this.#running?.process?.kill('SIGKILL'), graceMs);
     await this.#queue.idle();
     clearTimeout(timer);
+    await standbyGone;
   }
 
   /**

@@ -1,16 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildEnvironment, type PublisherConfig } from './config';
+import type { PublisherConfig } from './config';
 import type { ContentSource } from './content-source';
 import { CONTROL_PREFIX, createControlHandler } from './control-endpoints';
-import { removeStaleScratch } from './astro-build';
 import { describeBuildCommand } from './build-process';
 import { GithubDispatcher } from './github-dispatch';
-import { lockReleases } from './releases-lock';
 import { consoleLogger, type Logger } from './log';
-import { Publisher } from './publisher';
+import { openPublisher } from './open-publisher';
+import type { Publisher } from './publisher';
 import { Reconciler } from './reconcile';
-import { ReleaseStore } from './releases';
+import type { ReleaseStore } from './releases';
 import { createStaticHandler } from './static-server';
 
 export interface RunningPublisher {
@@ -34,32 +33,18 @@ export async function startPublisher(
   content: ContentSource | null,
   logger: Logger = consoleLogger,
 ): Promise<RunningPublisher> {
-  const lock = await lockReleases(config.releasesDir);
+  const dispatcher = config.githubDispatch
+    ? new GithubDispatcher(config.githubDispatch, logger)
+    : undefined;
+  const buildLocally = config.mode === 'build';
+  const { publisher, store, unlock } = await openPublisher(config, {
+    content,
+    logger,
+    standby: true,
+    buildLocally,
+    dispatcher,
+  });
   try {
-    const store = new ReleaseStore(config.releasesDir, config.keepReleases);
-    const removed = [
-      ...(await store.prepare()).removed,
-      ...(await removeStaleScratch(config.siteRoot)),
-    ];
-    if (removed.length > 0)
-      logger.info(`removed what an interrupted build left behind: ${removed.join(', ')}`);
-
-    const dispatcher = config.githubDispatch
-      ? new GithubDispatcher(config.githubDispatch, logger)
-      : undefined;
-    const buildLocally = config.mode === 'build';
-    const publisher = new Publisher({
-      store,
-      content,
-      siteRoot: config.siteRoot,
-      buildCommand: config.buildCommand,
-      buildEnv: buildEnvironment(config),
-      buildTimeoutMs: config.buildTimeoutMs,
-      standby: true,
-      logger,
-      dispatcher,
-      buildLocally,
-    });
     // The reconcile timer compares the CMS with the releases here: in dispatch mode there are none.
     const reconciler =
       content && buildLocally
@@ -130,11 +115,12 @@ export async function startPublisher(
         await publisher.close();
         server.closeAllConnections();
         await closed;
-        await lock.release();
+        await unlock();
       },
     };
   } catch (error) {
-    await lock.release();
+    await publisher.close();
+    await unlock();
     throw error;
   }
 }

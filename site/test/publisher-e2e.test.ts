@@ -11,6 +11,7 @@ import {
   type PublishedArticle,
   type PublisherProcess,
 } from './helpers/publisher-cms';
+import { startCmsRelay, type CmsRelay } from './helpers/publisher-relay';
 
 // The whole publish path with real parts: Strapi with the sample newsroom and its webhook,
 // the publisher run as `npm start -w site` runs it, and the real `astro build`. Waits are
@@ -19,6 +20,9 @@ const LIVE_WITHIN_MS = 120_000;
 
 describe('publisher with a real CMS and astro build', () => {
   let cms: TestCms | undefined;
+  // The publisher and its builds reach the CMS through it, so a test can stop the CMS at a
+  // known moment of a build.
+  let relay: CmsRelay | undefined;
   let editor: CmsEditor;
   let publisher: PublisherProcess | undefined;
   let workDir: string;
@@ -26,9 +30,10 @@ describe('publisher with a real CMS and astro build', () => {
   // postHook sends this one unless told otherwise.
   const secret = TEST_SECRET;
   let published: PublishedArticle;
+  let missed: PublishedArticle;
 
   const start = async () => {
-    publisher = startPublisherProcess({ cms: cms!, port, secret, workDir });
+    publisher = startPublisherProcess({ cms: { ...cms!, url: relay!.url }, port, secret, workDir });
     await waitFor(
       'the publisher to serve a release',
       async () => (await getStatus(publisher!.url).catch(() => undefined))?.live ?? undefined,
@@ -59,6 +64,7 @@ describe('publisher with a real CMS and astro build', () => {
       delete process.env.PUBLISH_WEBHOOK_URL;
       delete process.env.PUBLISH_HOOK_SECRET;
     }
+    relay = await startCmsRelay(cms.url);
     editor = await CmsEditor.registerFirstAdmin(cms);
     const hookUrl = `http://127.0.0.1:${port}/_publisher/hook`;
     if (!(await editor.publisherWebhookUrls()).includes(hookUrl)) {
@@ -79,6 +85,7 @@ describe('publisher with a real CMS and astro build', () => {
 
   afterAll(async () => {
     await publisher?.stop();
+    await relay?.close();
     await cms?.stop();
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
@@ -170,7 +177,7 @@ describe('publisher with a real CMS and astro build', () => {
     publisher = undefined;
     const category = await editor.firstCategory();
     // Strapi's webhook finds no one listening, and never retries.
-    const missed = await editor.publishNewArticle(
+    missed = await editor.publishNewArticle(
       'Hội nghị tổng kết năm của Hội Nông dân tỉnh',
       category,
     );
@@ -182,15 +189,59 @@ describe('publisher with a real CMS and astro build', () => {
     );
   });
 
-  it('keeps serving the live release when the CMS is down during a publish', async () => {
+  it('catches up with a comment approved while it was down', async () => {
     await idle();
-    const live = (await getStatus(publisher!.url)).live!.id;
+    await publisher!.stop();
+    publisher = undefined;
+    const comment = { name: 'Nguyễn Văn Bình', body: 'Cây cầu mới giúp bà con đi lại thuận tiện.' };
+    // Neither an article nor an author nor a category changes: only the approved comments do.
+    await editor.approveNewComment(missed.documentId, comment);
+    await start();
+    await waitFor(
+      `the approved comment on ${missed.urlPath}`,
+      async () => (await getPage(publisher!.url, missed.urlPath)).body.includes(comment.body),
+      LIVE_WITHIN_MS,
+    );
+    expect((await getStatus(publisher!.url)).reconcile?.lastOutcome).toBe(
+      'build requested: the CMS changed since the newest release',
+    );
+  });
+
+  it('keeps serving the live release when the CMS goes down in the middle of a build', async () => {
+    await idle();
+    const { live } = await getStatus(publisher!.url);
+    // The build's own fetch of the articles, in pages of 100 (the publisher's checks ask for one).
+    const fetching = relay!.holdNext(
+      (urlPath) =>
+        urlPath.startsWith('/api/articles?') && urlPath.includes('pagination[pageSize]=100'),
+    );
+    expect((await postHook(publisher!.url)).status).toBe(202);
+    const request = await fetching;
+    const { queue } = await getStatus(publisher!.url);
+    expect(queue.building?.id).toBeTruthy();
     await cms!.stop();
     cms = undefined;
+    request.release();
+
+    await idle();
+    const after = await getStatus(publisher!.url);
+    expect(after.lastBuild).toMatchObject({ id: queue.building!.id, ok: false });
+    expect(after.lastError?.message).toBe('the build exited with code 1');
+    const { stdout, stderr } = publisher!.process.output();
+    expect(`${stdout}${stderr}`).toContain('Cannot reach the CMS');
+    expect(after.live?.id).toBe(live!.id);
+    expect(await readdir(path.join(workDir, 'releases'))).not.toContain(queue.building!.id);
+    expect(await status('/')).toBe(200);
+    expect(await status(missed.urlPath)).toBe(200);
+  });
+
+  it('keeps serving the live release when the CMS is already down as a publish arrives', async () => {
+    await idle();
+    const { live } = await getStatus(publisher!.url);
     expect((await postHook(publisher!.url)).status).toBe(202);
     await idle();
     const after = await getStatus(publisher!.url);
-    expect(after.live?.id).toBe(live);
+    expect(after.live?.id).toBe(live!.id);
     expect(after.lastBuild).toMatchObject({ ok: false });
     expect(after.lastError?.message).toContain('Cannot reach the CMS');
     expect(await status('/')).toBe(200);
@@ -202,6 +253,9 @@ describe('publisher with a real CMS and astro build', () => {
     const folders = await readdir(path.join(siteRoot, '.cache', 'publisher-builds')).catch(
       () => [] as string[],
     );
-    expect(folders.filter((name) => name.startsWith(`${pid}-`))).toEqual([]);
+    // At most the one of the next build, prepared while idle (and its output folder).
+    expect(folders.filter((name) => name.startsWith(`${pid}-`)).length).toBeLessThanOrEqual(1);
+    const releases = await readdir(path.join(workDir, 'releases'));
+    expect(releases.filter((name) => name.startsWith('.tmp-build-')).length).toBeLessThanOrEqual(1);
   });
 });

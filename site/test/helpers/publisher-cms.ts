@@ -5,6 +5,7 @@ import { siteRoot } from './paths';
 import { startProcess, stopProcess, type StartedProcess } from './processes';
 
 const ARTICLE = 'api::article.article';
+const COMMENT = 'api::comment.comment';
 
 /** What the site needs to know to find an article's page. */
 export interface PublishedArticle {
@@ -58,9 +59,10 @@ export class CmsEditor {
     method: string,
     suffix: string,
     body?: object,
+    uid = ARTICLE,
   ): Promise<Record<string, unknown>> {
     const response = await fetch(
-      `${this.#cms.url}/content-manager/collection-types/${ARTICLE}${suffix}`,
+      `${this.#cms.url}/content-manager/collection-types/${uid}${suffix}`,
       {
         method,
         headers: { Authorization: `Bearer ${this.#jwt}`, 'Content-Type': 'application/json' },
@@ -109,6 +111,29 @@ export class CmsEditor {
 
   async unpublish(documentId: string): Promise<void> {
     await this.#contentManager('POST', `/${documentId}/actions/unpublish`, {});
+  }
+
+  /** A reader's comment on an article, stored pending as every new one is, then approved. */
+  async approveNewComment(
+    articleDocumentId: string,
+    comment: { name: string; body: string },
+  ): Promise<void> {
+    const created = await this.#contentManager(
+      'POST',
+      '',
+      {
+        ...comment,
+        email: 'ban-doc@toasoan.test',
+        article: { connect: [{ documentId: articleDocumentId }] },
+      },
+      COMMENT,
+    );
+    await this.#contentManager(
+      'PUT',
+      `/${created.documentId as string}`,
+      { moderation: 'approved' },
+      COMMENT,
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import type { ContentSnapshot, ContentSource } from '../../publisher/content-sou
 import type { Logger } from '../../publisher/log';
 import { startPublisher, type RunningPublisher } from '../../publisher/server';
 import type { PublisherStatus } from '../../publisher/publisher';
+import type { ReconcileState } from '../../publisher/reconcile';
 import type { FakeBuildControl } from './publisher-fake-build';
 import { siteRoot } from './paths';
 
@@ -173,15 +174,17 @@ const PUBLISH_EVENT = {
   entry: { id: 1 },
 };
 
-export async function getStatus(
-  baseUrl: string,
-): Promise<PublisherStatus & { hooks: { accepted: number; refused: number; ignored: number } }> {
+export async function getStatus(baseUrl: string): Promise<ServerStatus> {
   const response = await fetch(`${baseUrl}/_publisher/status`);
   if (!response.ok) throw new Error(`status answered ${response.status}`);
-  return (await response.json()) as PublisherStatus & {
-    hooks: { accepted: number; refused: number; ignored: number };
-  };
+  return (await response.json()) as ServerStatus;
 }
+
+/** GET /_publisher/status: the publisher's own status plus the server's counters. */
+type ServerStatus = PublisherStatus & {
+  hooks: { accepted: number; refused: number; ignored: number };
+  reconcile: ReconcileState | null;
+};
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
 export async function waitFor<T>(

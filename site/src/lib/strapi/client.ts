@@ -51,6 +51,9 @@ export interface StrapiClientOptions {
 /** Strapi's default `api.rest.maxLimit`: asking for more silently returns 100. */
 export const PAGE_SIZE = 100;
 
+/** Pages of one collection requested at the same time, after the first. */
+const PARALLEL_PAGES = 3;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reads collections from Strapi's REST API with the site's read-only token. */
@@ -106,8 +109,9 @@ export class StrapiClient {
   }
 
   /**
-   * Fetches every entry of a collection, page by page, whatever its size: it follows
-   * `pageCount` rather than stopping at the first short page. Each page is checked with
+   * Fetches every entry of a collection, whatever its size, in pages of PAGE_SIZE: it follows
+   * the first page's `pageCount` rather than stopping at the first short page, and returns the
+   * entries in the query's order. Each page is checked with
    * `pageSchema` (e.g. `listResponse(articleSchema)`), which throws on a payload of the wrong shape.
    */
   async getAll<T>(
@@ -115,12 +119,23 @@ export class StrapiClient {
     query: StrapiQuery,
     pageSchema: Parser<StrapiPage<T>>,
   ): Promise<T[]> {
-    const entries: T[] = [];
-    for (let page = 1; ; page++) {
+    const getPage = async (page: number) => {
       const qs = toQueryString({ ...query, pagination: { page, pageSize: PAGE_SIZE } });
-      const body = pageSchema.parse(await this.get(`/api/${collection}?${qs}`));
-      entries.push(...body.data);
-      if (page >= body.meta.pagination.pageCount || body.data.length === 0) return entries;
-    }
+      return pageSchema.parse(await this.get(`/api/${collection}?${qs}`));
+    };
+    const first = await getPage(1);
+    const pages = [first];
+    // The first page tells how many follow. A few at a time: while Strapi prepares one page,
+    // the previous one travels and is checked here, so a large archive arrives sooner.
+    const pageCount = first.data.length === 0 ? 1 : first.meta.pagination.pageCount;
+    let next = 2;
+    const fetchRest = async () => {
+      for (let page = next++; page <= pageCount; page = next++)
+        pages[page - 1] = await getPage(page);
+    };
+    await Promise.all(Array.from({ length: PARALLEL_PAGES }, fetchRest));
+    // A page that came back empty means the collection shrank while paging: stop there.
+    const end = pages.findIndex((page, index) => index > 0 && page.data.length === 0);
+    return pages.slice(0, end === -1 ? undefined : end).flatMap((page) => page.data);
   }
 }
