@@ -92,9 +92,7 @@ describe('site built from the sample newsroom', () => {
     expect(html).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
     expect(html).toMatch(/<h2[\s>]/);
     expect(html).toContain(`href="/${truongSon.category.slug}/"`);
-    expect(html).toMatch(
-      /<figure class="cover"[^>]*>\s*<img[^>]+src="\/_images\/[^"]+\.webp"/,
-    );
+    expect(html).toMatch(/<figure class="cover"[^>]*>\s*<img[^>]+src="\/_images\/[^"]+\.webp"/);
     expect(html).toMatch(/<figcaption[^>]*>[^<]+<\/figcaption>/);
 
     // The anatomy's order: category, title, time, sapo, cover, body, byline.

@@ -3,7 +3,6 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerFirstAdmin } from './helpers/admin';
 import { startTestCms, type TestCms } from './helpers/cms';
 import {
   attribute,
@@ -15,9 +14,9 @@ import {
   textOf,
   type HtmlElement,
 } from './helpers/html';
-import { astroCli, assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
-import { runProcess } from './helpers/processes';
-import { listHtmlFiles, STACK_TRACE_LINE } from './helpers/site';
+import { assertPrerequisitesBuilt } from './helpers/paths';
+import { CmsWriter } from './helpers/reader-cms';
+import { buildSite, listHtmlFiles, STACK_TRACE_LINE, type SiteBuild } from './helpers/site';
 
 // The sample newsroom (17 articles with covers, two with a photo in the body) plus what this file
 // adds through the REST API, as an editor would: an author photo wider than the widest variant,
@@ -27,72 +26,13 @@ const MISSING_UPLOAD = '/uploads/anh_da_bi_xoa_0123456789.jpg';
 const MISSING_CAPTION = 'Chú thích của ảnh đã bị xóa';
 const EXTERNAL_IMAGE = 'https://example.com/anh-ngoai.jpg';
 
-interface Build {
-  code: number | null;
-  output: string;
-  outDir: string;
+/** A real `astro build`; all of this file's builds share one cache, as a publisher's do. */
+async function build(cms: TestCms, cacheDir: string): Promise<Build> {
+  const result = await buildSite(cms.url, cms.token, { cacheDir });
+  return { ...result, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** A real `astro build` against the CMS, keeping Astro's and the images' cache in `cacheDir`. */
-async function build(cms: TestCms, workDir: string, name: string): Promise<Build> {
-  const outDir = path.join(workDir, name);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    STRAPI_URL: cms.url,
-    STRAPI_TOKEN: cms.token,
-    SITE_CACHE_DIR: path.join(workDir, 'cache'),
-    ASTRO_TELEMETRY_DISABLED: '1',
-  };
-  delete env.NODE_ENV;
-  const result = await runProcess(process.execPath, [astroCli, 'build', '--outDir', outDir], {
-    cwd: siteRoot,
-    env,
-  });
-  return { code: result.code, output: `${result.stdout}\n${result.stderr}`, outDir };
-}
-
-/** Writes to the test CMS with a full-access token, as the admin panel would. */
-class Editor {
-  constructor(
-    readonly cms: TestCms,
-    readonly token: string,
-  ) {}
-
-  static async open(cms: TestCms): Promise<Editor> {
-    const jwt = await registerFirstAdmin(cms.url, 'images-test');
-    const response = await fetch(`${cms.url}/admin/api-tokens`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'images-test', type: 'full-access', lifespan: null }),
-    });
-    const body = (await response.json()) as { data?: { accessKey: string } };
-    if (!body.data) throw new Error(`POST /admin/api-tokens answered ${response.status}`);
-    return new Editor(cms, body.data.accessKey);
-  }
-
-  async request<T>(method: string, pathAndQuery: string, body?: BodyInit): Promise<T> {
-    const response = await fetch(`${this.cms.url}${pathAndQuery}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${this.token}`,
-        ...(typeof body === 'string' ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body,
-    });
-    const text = await response.text();
-    if (!response.ok)
-      throw new Error(`${method} ${pathAndQuery} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as T;
-  }
-
-  /** Uploads a file to the media library; returns its id and URL (`/uploads/…`). */
-  async upload(name: string, bytes: Buffer): Promise<{ id: number; url: string }> {
-    const form = new FormData();
-    form.append('files', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), name);
-    const [file] = await this.request<{ id: number; url: string }[]>('POST', '/api/upload', form);
-    return file!;
-  }
-}
+type Build = SiteBuild & { output: string };
 
 /** The URLs of an <img>: its src and every srcset candidate. */
 function imageUrls(img: HtmlElement): string[] {
@@ -109,7 +49,6 @@ const srcsetWidths = (img: HtmlElement) =>
 
 describe('optimized images served from the site', () => {
   let cms: TestCms | undefined;
-  let workDir: string;
   let cold: Build;
   let warm: Build;
   let htmlFiles: string[];
@@ -122,7 +61,7 @@ describe('optimized images served from the site', () => {
   beforeAll(async () => {
     assertPrerequisitesBuilt();
     cms = await startTestCms([]);
-    const editor = await Editor.open(cms);
+    const editor = await CmsWriter.open(cms);
 
     // Wider than the widest variant (1280 px): the site never serves the original.
     const bigPhoto = await sharp({
@@ -177,10 +116,10 @@ describe('optimized images served from the site', () => {
         },
       }),
     );
-    workDir = await mkdtemp(path.join(inject('scratchDir'), 'images-'));
-    cold = await build(cms, workDir, 'cold');
+    const cacheDir = await mkdtemp(path.join(inject('scratchDir'), 'images-cache-'));
+    cold = await build(cms, cacheDir);
     // The same cache again: what every publish after the first one does.
-    warm = await build(cms, workDir, 'warm');
+    warm = await build(cms, cacheDir);
 
     htmlFiles = await listHtmlFiles(cold.outDir);
     brokenArticleFile = htmlFiles.find((file) =>

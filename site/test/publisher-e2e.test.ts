@@ -5,12 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
 import { getPage, getStatus, postHook, TEST_SECRET, waitFor } from './helpers/publisher';
-import {
-  CmsEditor,
-  startPublisherProcess,
-  type PublishedArticle,
-  type PublisherProcess,
-} from './helpers/publisher-cms';
+import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
+import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
 import { startCmsRelay, type CmsRelay } from './helpers/publisher-relay';
 
 // The whole publish path with real parts: Strapi with the sample newsroom and its webhook,
@@ -65,7 +61,7 @@ describe('publisher with a real CMS and astro build', () => {
       delete process.env.PUBLISH_HOOK_SECRET;
     }
     relay = await startCmsRelay(cms.url);
-    editor = await CmsEditor.registerFirstAdmin(cms);
+    editor = await CmsEditor.open(cms);
     const hookUrl = `http://127.0.0.1:${port}/_publisher/hook`;
     if (!(await editor.publisherWebhookUrls()).includes(hookUrl)) {
       throw new Error(
@@ -129,7 +125,7 @@ describe('publisher with a real CMS and astro build', () => {
   });
 
   it('answers 404 for an unpublished article and drops it from the home page', async () => {
-    await editor.unpublish(published.documentId);
+    await editor.unpublishArticle(published.documentId);
     await waitFor(
       `${published.urlPath} to be gone`,
       async () => (await status(published.urlPath)) === 404,

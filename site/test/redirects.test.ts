@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRelease } from '../publisher/validate-release';
 import { toQueryString, type StrapiQuery } from '../src/lib/strapi/query';
-import { registerFirstAdmin } from './helpers/admin';
 import { startTestCms, type TestCms } from './helpers/cms';
+import { CmsEditor } from './helpers/cms-editor';
 import {
   attribute,
   byTag,
@@ -41,50 +41,6 @@ interface CmsCategory {
 
 const articlePath = (article: CmsArticle) =>
   `/${article.category!.slug}/${article.slug}-${article.number}.html`;
-/**
- * An editor at work: the content-manager API the admin panel calls, with an admin's session, so
- * every change takes the path a journalist's clicks take (Save, Publish, Unpublish).
- */
-class Editor {
-  constructor(
-    private readonly cmsUrl: string,
-    private readonly jwt: string,
-  ) {}
-
-  static async open(cms: TestCms): Promise<Editor> {
-    return new Editor(cms.url, await registerFirstAdmin(cms.url, 'redirects-test'));
-  }
-
-  async #call(method: string, apiPath: string, body: object = {}): Promise<any> {
-    const response = await fetch(`${this.cmsUrl}/content-manager/collection-types/${apiPath}`, {
-      method,
-      headers: { Authorization: `Bearer ${this.jwt}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${apiPath} answered ${response.status}: ${text}`);
-    return JSON.parse(text).data;
-  }
-
-  /** Save: changes the draft only. */
-  saveArticle(documentId: string, data: object) {
-    return this.#call('PUT', `api::article.article/${documentId}`, data);
-  }
-  /** Publish (with the form's changes, if any). */
-  publishArticle(documentId: string, data: object = {}) {
-    return this.#call('POST', `api::article.article/${documentId}/actions/publish`, data);
-  }
-  createPublishedArticle(data: object): Promise<{ documentId: string }> {
-    return this.#call('POST', 'api::article.article/actions/publish', data);
-  }
-  unpublishArticle(documentId: string) {
-    return this.#call('POST', `api::article.article/${documentId}/actions/unpublish`);
-  }
-  saveCategory(documentId: string, data: object) {
-    return this.#call('PUT', `api::category.category/${documentId}`, data);
-  }
-}
-
 /** Reads a collection with the site's read-only token (one page: this CMS holds a few dozen). */
 async function readAll<T>(cms: TestCms, collection: string, query: StrapiQuery): Promise<T[]> {
   const qs = toQueryString({ ...query, pagination: { page: 1, pageSize: 100 } });
@@ -144,7 +100,7 @@ describe('links after renames, moves and unpublishing', () => {
   beforeAll(async () => {
     assertPrerequisitesBuilt();
     cms = await startTestCms([]);
-    const editor = await Editor.open(cms);
+    const editor = await CmsEditor.open(cms, 'redirects-test');
     const categories = await readAll<CmsCategory>(cms, 'categories', {
       fields: ['slug'],
       sort: ['order:asc', 'name:asc'],

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  absoluteUrl,
-  articlePath,
-  authorPath,
-  categoryFeedPath,
-  categoryPath,
-} from './urls';
+import { absoluteUrl, articlePath, authorPath, categoryFeedPath, categoryPath } from './urls';
 
 describe('urls', () => {
   it('builds the press URL of an article', () => {

@@ -37,17 +37,38 @@ export class CmsWriter {
     return new CmsWriter(cms, token.data.accessKey);
   }
 
-  async #post(pathAndQuery: string, data: object): Promise<Record<string, unknown>> {
+  /** Calls the REST API with the full-access token; a string body is sent as JSON. */
+  async request<T>(method: string, pathAndQuery: string, body?: BodyInit): Promise<T> {
     const response = await fetch(`${this.#cms.url}${pathAndQuery}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${this.#token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ data }),
+      method,
+      headers: {
+        Authorization: `Bearer ${this.#token}`,
+        ...(typeof body === 'string' ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body,
     });
-    const body = (await response.json()) as { data?: Record<string, unknown> };
-    if (!response.ok || !body.data) {
-      throw new Error(`POST ${pathAndQuery} answered ${response.status}: ${JSON.stringify(body)}`);
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`${method} ${pathAndQuery} answered ${response.status}: ${text}`);
     }
+    return JSON.parse(text) as T;
+  }
+
+  async #post(pathAndQuery: string, data: object): Promise<Record<string, unknown>> {
+    const body = await this.request<{ data: Record<string, unknown> }>(
+      'POST',
+      pathAndQuery,
+      JSON.stringify({ data }),
+    );
     return body.data;
+  }
+
+  /** Uploads a file to the media library; returns its id and URL (`/uploads/…`). */
+  async upload(name: string, bytes: Buffer): Promise<{ id: number; url: string }> {
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), name);
+    const [file] = await this.request<{ id: number; url: string }[]>('POST', '/api/upload', form);
+    return file!;
   }
 
   /** GETs a REST path with the site's read-only token and returns `data`. */

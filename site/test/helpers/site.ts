@@ -29,11 +29,19 @@ function buildEnvironment(strapiUrl: string, token: string, cacheDir: string): N
   return env;
 }
 
-/** Runs the real `astro build` in site/ against a CMS, into a temp folder. */
-export async function buildSite(strapiUrl: string, token: string): Promise<SiteBuild> {
+/**
+ * Runs the real `astro build` in site/ against a CMS, into a new folder of the run's scratch
+ * folder. Builds given the same `cacheDir` share the fetched data, Astro's cache and the
+ * converted pictures, as a publisher's builds do; by default each build has its own.
+ */
+export async function buildSite(
+  strapiUrl: string,
+  token: string,
+  options: { cacheDir?: string } = {},
+): Promise<SiteBuild> {
   const workDir = await mkdtemp(path.join(inject('scratchDir'), 'build-'));
   const outDir = path.join(workDir, 'dist');
-  const cacheDir = path.join(workDir, 'cache');
+  const cacheDir = options.cacheDir ?? path.join(workDir, 'cache');
   const result = await runProcess(process.execPath, [astroCli, 'build', '--outDir', outDir], {
     cwd: siteRoot,
     env: buildEnvironment(strapiUrl, token, cacheDir),
