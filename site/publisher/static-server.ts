@@ -37,6 +37,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Folders whose files never change under the same name: browsers may keep them for a year. */
+const IMMUTABLE_PREFIXES = ['/_astro/', '/_images/'];
+
 export const contentTypeOf = (file: string) =>
   CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
@@ -159,9 +162,10 @@ export function createStaticHandler(store: ReleaseStore, logger: Logger) {
     const headers: Record<string, string> = {
       'Content-Type': contentTypeOf(foundPath),
       'X-Content-Type-Options': 'nosniff',
-      // Astro's /_astro/ assets carry a content hash in their names; pages must be revalidated.
+      // Astro's /_astro/ assets carry a content hash in their names, and /_images/ files the
+      // name of a CMS upload, which Strapi never reuses for other content. Pages must be revalidated.
       'Cache-Control':
-        status === 200 && pathname.startsWith('/_astro/')
+        status === 200 && IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix))
           ? 'public, max-age=31536000, immutable'
           : 'public, max-age=0, must-revalidate',
     };

@@ -82,6 +82,20 @@ describe('publisher serving releases', () => {
     expect(status.lastError).toBeNull();
   });
 
+  it('lets browsers keep files whose names change with their content, and revalidate the rest', async () => {
+    const { url } = await setUp();
+    const cacheControl = async (urlPath: string) =>
+      (await fetch(`${url}${urlPath}`)).headers.get('cache-control');
+    for (const kept of ['/_astro/site.css', '/_images/anh_a1b2c3-640.webp']) {
+      expect(await cacheControl(kept), kept).toBe('public, max-age=31536000, immutable');
+    }
+    for (const revalidated of ['/', '/tin-tuc/bai-2-2.html', '/img/photo.webp', '/feed.xml']) {
+      expect(await cacheControl(revalidated), revalidated).toBe(
+        'public, max-age=0, must-revalidate',
+      );
+    }
+  });
+
   it('sends each kind of file with its content type, directory indexes and the 404 page', async () => {
     const { url } = await setUp();
     const expected: Record<string, string> = {

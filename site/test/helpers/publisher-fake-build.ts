@@ -67,6 +67,12 @@ async function main(): Promise<void> {
   );
   await writeFile(path.join(outDir, 'img', 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
   await writeFile(path.join(outDir, 'img', 'photo.webp'), Buffer.from('RIFF\0\0\0\0WEBP'));
+  // The shape of a converted CMS picture (src/lib/images): named after its upload, never rewritten.
+  await mkdir(path.join(outDir, '_images'), { recursive: true });
+  await writeFile(
+    path.join(outDir, '_images', 'anh_a1b2c3-640.webp'),
+    Buffer.from('RIFF\0\0\0\0WEBP'),
+  );
   await appendFile(path.join(workDir, 'builds.log'), `end ${process.pid} ${marker}\n`);
 }
 
