@@ -46,8 +46,24 @@ function toDate(input: Date | string | number): Date {
   return date;
 }
 
+// A build prints each article's time on every page that lists it (its own, its category's, the
+// related lists of its neighbours, feeds): remembering the parts of recent instants saves most
+// formatToParts calls. Bounded, so a long-running process cannot grow it without limit.
+const MEMO_LIMIT = 20_000;
+const memo = new Map<number, Gmt7Parts>();
+
 function toGmt7Parts(input: Date | string | number): Gmt7Parts {
-  const date = toDate(input);
+  const time = toDate(input).getTime();
+  let parts = memo.get(time);
+  if (!parts) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    parts = wallClockParts(new Date(time));
+    memo.set(time, parts);
+  }
+  return parts;
+}
+
+function wallClockParts(date: Date): Gmt7Parts {
   // formatToParts, not format(): the parts come labelled, so the order a locale prints them in
   // (vi-VN puts the time first: "08:29 12/10/2023") cannot leak into our layout.
   const part: Record<string, string> = {};
