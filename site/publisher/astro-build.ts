@@ -6,6 +6,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BuildProcess } from './build-process';
+import { consoleLogger, type Logger } from './log';
 
 const STANDBY_SCRIPT = fileURLToPath(new URL('./astro-standby.mjs', import.meta.url));
 
@@ -41,27 +42,32 @@ function codePaths(siteRoot: string): string[] {
   ];
 }
 
-/** When any file of the site's code last changed (milliseconds), to tell a stale bundle. */
-async function lastCodeChange(siteRoot: string): Promise<number> {
-  const files = await Promise.all(
+/**
+ * The site's code that changed last, and when (milliseconds), to tell a stale bundle. Folders
+ * count too: adding, removing or renaming a file changes its folder's time, not a file's.
+ */
+async function lastCodeChange(siteRoot: string): Promise<{ path: string; at: number }> {
+  const paths = await Promise.all(
     codePaths(siteRoot).map(async (root) => {
       const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-      const inside = entries.filter((entry) => entry.isFile());
-      // A file, or a folder that is missing: its own time (0 when missing).
-      return inside.length > 0
-        ? inside.map((entry) => path.join(entry.parentPath, entry.name))
-        : [root];
+      return [
+        root,
+        ...entries
+          .filter((entry) => entry.isFile() || entry.isDirectory())
+          .map((entry) => path.join(entry.parentPath, entry.name)),
+      ];
     }),
   );
   const times = await Promise.all(
-    files.flat().map((file) =>
+    paths.flat().map((file) =>
       stat(file).then(
-        (info) => info.mtimeMs,
-        () => 0,
+        (info) => ({ path: file, at: info.mtimeMs }),
+        // Missing (a root that does not exist, a file removed meanwhile): never the newest.
+        () => ({ path: file, at: 0 }),
       ),
     ),
   );
-  return Math.max(0, ...times);
+  return times.reduce((newest, time) => (time.at > newest.at ? time : newest));
 }
 
 export interface AstroLauncherOptions {
@@ -71,6 +77,8 @@ export interface AstroLauncherOptions {
   env: NodeJS.ProcessEnv;
   /** Keep the next build's process started and the site bundled between builds (the server does). */
   standby: boolean;
+  /** Says when a waiting process is thrown away because the code changed (default: stdout). */
+  logger?: Logger;
 }
 
 /** Where the next build stands: `bundling` until it waits for its job, `ready` then. */
@@ -161,9 +169,16 @@ export class AstroLauncher {
     if (this.#closed) throw new Error('the publisher is stopping');
     // Someone edited the site since (a developer running `npm start`): bundle it afresh.
     const waiting = this.#standby;
-    if (waiting && (await lastCodeChange(this.#options.siteRoot)) >= waiting.startedAt) {
-      this.#standby = undefined;
-      void this.#discard(waiting);
+    if (waiting) {
+      const changed = await lastCodeChange(this.#options.siteRoot);
+      if (changed.at >= waiting.startedAt) {
+        (this.#options.logger ?? consoleLogger).info(
+          `the site's code changed (${path.relative(this.#options.siteRoot, changed.path)}) ` +
+            'since the next build bundled it: bundling again',
+        );
+        this.#standby = undefined;
+        void this.#discard(waiting);
+      }
     }
     if (this.#closed) throw new Error('the publisher is stopping');
     this.prepare();

@@ -94,6 +94,7 @@ export class Publisher {
         releasesDir: options.store.dir,
         env: options.buildEnv,
         standby: options.standby ?? false,
+        logger: options.logger,
       });
       if (options.standby) this.#astro.prepare();
     }
