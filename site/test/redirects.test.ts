@@ -240,6 +240,14 @@ describe('links after renames, moves and unpublishing', () => {
     expect(findAll(listing, (el) => attribute(el, 'http-equiv') === 'refresh')).toEqual([]);
   });
 
+  it('keeps a renamed category’s feed at its old address, naming only the new addresses', async () => {
+    const feedAt = (slug: string) => readFile(path.join(after.outDir, slug, 'rss.xml'), 'utf8');
+    const oldFeed = await feedAt(renamedCategory.slug);
+    expect(oldFeed).toBe(await feedAt(`${renamedCategory.slug}-moi`));
+    expect(oldFeed).toContain(`${SITE_URL}/${renamedCategory.slug}-moi/rss.xml`);
+    expect(oldFeed).not.toContain(`${SITE_URL}/${renamedCategory.slug}/`);
+  });
+
   it('changes nothing for a slug changed in a draft only', async () => {
     const document = await page(after, articlePath(draftOnly));
     expect(textOf(findOne(document, byTag('h1'), 'h1'))).toBe(draftOnly.title);

@@ -8,8 +8,8 @@ export interface RenamedCategory {
 const SLUG = /^[a-z0-9-]+$/;
 
 /**
- * The old addresses of renamed categories' first pages, each to be written as a page leading to
- * the category's current one. A former slug that a category holds now keeps that category's
+ * The old slugs of renamed categories, under which their first page (as a page leading to the
+ * current one) and their feed are written again. A former slug that a category holds now keeps that category's
  * page; one that two categories had leads to the first of them.
  *
  * @example

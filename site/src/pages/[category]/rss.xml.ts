@@ -1,18 +1,26 @@
 import type { Category } from '@toasoan/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { FEED_ITEM_COUNT } from '../../consts';
+import { formerCategoryPages } from '../../lib/category-redirects';
 import { renderRss, toFeedItem } from '../../lib/rss';
 import { getSiteIndex } from '../../lib/site-index';
 import { absoluteUrl, categoryFeedPath, categoryPath } from '../../lib/urls';
 import { xmlResponse } from '../../lib/xml';
 
-// One RSS 2.0 feed per category, at /<category-slug>/rss.xml (empty for an empty category).
+// One RSS 2.0 feed per category, at /<category-slug>/rss.xml (empty for an empty category). A
+// renamed category's feed is also written at its old address: a feed reader cannot follow an
+// HTML redirect, and its subscription must not go quiet. The copy names the new feed as its own.
 export const getStaticPaths = (async () => {
   const { data } = await getSiteIndex();
-  return data.categories.map((category) => ({
+  const feeds = data.categories.map((category) => ({
     params: { category: category.slug },
     props: { category },
   }));
+  const formerFeeds = formerCategoryPages(data.categories).map(({ formerSlug, category }) => ({
+    params: { category: formerSlug },
+    props: { category },
+  }));
+  return [...feeds, ...formerFeeds];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ category: Category }> = async ({ props: { category } }) => {
