@@ -130,9 +130,25 @@ describe('links after renames, moves and unpublishing', () => {
     moved = inCategory(third!)[0]!;
     target = categories.at(-1)!;
     renamedCategory = fourth!;
-    inRenamedCategory = inCategory(fourth!);
+    // More than a page of articles, so that its page 2 moves too; back-dated, so that they stay
+    // out of the newest lists the other checks look at.
+    for (let n = 1; n <= 20; n++) {
+      await editor.createPublishedArticle({
+        title: `Tin cũ thứ ${n} của chuyên mục sẽ đổi tên`,
+        sapo: 'Tin để chuyên mục có hai trang.',
+        body: 'Nội dung.',
+        category: fourth!.documentId,
+        credits: [{ role: 'Tin', author: author!.documentId }],
+        publicationTime: new Date(Date.UTC(2020, 0, 1, 1, n)).toISOString(),
+      });
+    }
+    inRenamedCategory = (await readPublished(cms)).filter(
+      (article) => article.category?.slug === fourth!.slug,
+    );
+    expect(inRenamedCategory.length).toBeGreaterThan(20);
     draftOnly = inCategory(second!)[1] ?? inCategory(third!)[1]!;
-    expect(new Set([unpublished, renamed, moved, draftOnly, ...inRenamedCategory]).size).toBe(
+    const touched = [unpublished, renamed, moved, draftOnly, ...inRenamedCategory];
+    expect(new Set(touched.map((article) => article.documentId)).size).toBe(
       4 + inRenamedCategory.length,
     );
     expect(target.slug).not.toBe(moved.category!.slug);
@@ -238,6 +254,18 @@ describe('links after renames, moves and unpublishing', () => {
     // The new address is the category's listing.
     const listing = await page(after, to);
     expect(findAll(listing, (el) => attribute(el, 'http-equiv') === 'refresh')).toEqual([]);
+  });
+
+  it('leads the later pages of a renamed category to the new ones', async () => {
+    const from = `/${renamedCategory.slug}/trang-2/`;
+    const to = `/${renamedCategory.slug}-moi/trang-2/`;
+    const head = findOne(await page(after, from), byTag('head'), 'head');
+    expect(
+      findAll(head, (el) => attribute(el, 'http-equiv') === 'refresh').map((el) =>
+        attribute(el, 'content'),
+      ),
+    ).toEqual([`0; url=${to}`]);
+    expect(findAll(await page(after, to), byTag('article')).length).toBeGreaterThan(0);
   });
 
   it('keeps a renamed category’s feed at its old address, naming only the new addresses', async () => {
