@@ -43,6 +43,18 @@ async function setUp(
   return { site, publisher, url: publisher.url };
 }
 
+/** Publishes with the build held at its gate, and waits until that build has started. */
+async function startHeldBuild(site: FakeSite, url: string) {
+  const before = await site.builds();
+  await site.closeGate();
+  expect((await postHook(url)).status).toBe(202);
+  await waitFor(
+    'the held build to start',
+    async () => (await site.builds()).started > before.started,
+  );
+  return before;
+}
+
 /** Changes what the next build writes, publishes, and waits until it is over. */
 async function publishVersion(
   context: { site: FakeSite; publisher: TestPublisher; url: string },
@@ -254,13 +266,7 @@ describe('publisher hooks', () => {
 
   it('folds 30 hooks that arrive during a build into one follow-up build', async () => {
     const { site, publisher, url } = await setUp();
-    const before = await site.builds();
-    await site.closeGate();
-    expect((await postHook(url)).status).toBe(202);
-    await waitFor(
-      'the held build to start',
-      async () => (await site.builds()).started > before.started,
-    );
+    const before = await startHeldBuild(site, url);
     await site.updateControl({ marker: 'after-storm' });
 
     const answers = await Promise.all(Array.from({ length: 30 }, () => postHook(url)));
@@ -332,11 +338,8 @@ describe('publisher failures', () => {
     const context = await setUp();
     const { site, publisher, url } = context;
     const live = (await getStatus(url)).live!.id;
-    const before = await site.builds();
     await site.updateControl({ marker: 'killed' });
-    await site.closeGate();
-    expect((await postHook(url)).status).toBe(202);
-    await waitFor('the build to start', async () => (await site.builds()).started > before.started);
+    await startHeldBuild(site, url);
     const building = (await getStatus(url)).queue.building!;
     expect(building.id).toBeTruthy();
     // Its index.html is already written (the fake build writes it before the gate).
@@ -517,13 +520,7 @@ describe('publisher forwarding publishes to CI', () => {
     // The first build of an empty releases folder publishes nothing new: CI is not told.
     expect(github.received).toEqual([]);
 
-    const before = await site.builds();
-    await site.closeGate();
-    expect((await postHook(url)).status).toBe(202);
-    await waitFor(
-      'the held build to start',
-      async () => (await site.builds()).started > before.started,
-    );
+    const before = await startHeldBuild(site, url);
     const answers = await Promise.all(Array.from({ length: 30 }, () => postHook(url)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(202));
     await site.openGate();
