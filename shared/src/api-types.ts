@@ -157,6 +157,19 @@ export function listResponse<T extends z.ZodTypeAny>(itemSchema: T) {
   });
 }
 
+const versions = z.array(z.tuple([z.string(), z.string()]));
+
+/**
+ * `GET /api/site-sync`: `[documentId, updatedAt]` of every published article that has a category
+ * and of every approved comment; a build diffs it against the data it starts from.
+ *
+ * @example
+ * siteSyncSchema.parse({ articles: [['a1', '2026-11-01T01:00:00.000Z']], comments: [] }).articles[0][0]
+ * //=> 'a1'
+ */
+export const siteSyncSchema = z.object({ articles: versions, comments: versions });
+
+export type SiteSync = z.infer<typeof siteSyncSchema>;
 export type MediaFormat = z.infer<typeof mediaFormatSchema>;
 export type Media = z.infer<typeof mediaSchema>;
 export type CategoryLite = z.infer<typeof categoryLiteSchema>;

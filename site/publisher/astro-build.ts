@@ -164,8 +164,11 @@ export class AstroLauncher {
     this.#standby = standby;
   }
 
-  /** Hands a build into `outDir` to the waiting process (started now if there is none). */
-  async start(outDir: string, timeoutMs: number): Promise<BuildProcess> {
+  /**
+   * Hands a build into `outDir` to the waiting process (started now if there is none); with
+   * `base`, a release it builds from incrementally.
+   */
+  async start(outDir: string, timeoutMs: number, base?: string): Promise<BuildProcess> {
     if (this.#closed) throw new Error('the publisher is stopping');
     // Someone edited the site since (a developer running `npm start`): bundle it afresh.
     const waiting = this.#standby;
@@ -185,7 +188,7 @@ export class AstroLauncher {
     const { child, folders, prelude } = this.#standby!;
     this.#standby = undefined;
     for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
-    child.stdin!.end(`${JSON.stringify({ outDir })}\n`);
+    child.stdin!.end(`${JSON.stringify({ outDir, base })}\n`);
     const build = new BuildProcess(child, {
       timeoutMs,
       prelude,

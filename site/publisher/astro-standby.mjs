@@ -4,8 +4,9 @@
  * Astro and bundles the site with Vite right away, while nobody waits, using
  * astro-standby.config.mjs: the site's config with the CMS fetch moved after bundling. There it
  * tells the publisher it is ready (an IPC message) and waits for its job on stdin, one line of
- * JSON `{ "outDir": "<release folder>" }`. Then it fetches the CMS, renders the pages, moves the
- * output into the release folder and exits: one process per build.
+ * JSON `{ "outDir": "<release folder>", "base": "<release to build from>" }` (base optional). Then
+ * it fetches the CMS, renders the pages, moves the output into the release folder and exits: one
+ * process per build.
  *
  *   node astro-standby.mjs <site root> <temporary output folder>
  *
@@ -27,7 +28,11 @@ function readJob() {
       if (end === -1) return;
       process.stdin.destroy();
       try {
-        resolve(JSON.parse(text.slice(0, end)));
+        const job = JSON.parse(text.slice(0, end));
+        // Read by the Strapi integration (src/lib/config.ts), whose set-up waits for the job.
+        if (job.base) process.env.SITE_BASE_RELEASE = job.base;
+        else delete process.env.SITE_BASE_RELEASE;
+        resolve(job);
       } catch (error) {
         reject(error);
       }

@@ -28,12 +28,21 @@ export function spawnShellBuild(options: {
   command: string;
   siteRoot: string;
   outDir: string;
+  /** A release to build from incrementally (SITE_BASE_RELEASE). */
+  base?: string;
   env: NodeJS.ProcessEnv;
 }): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    PUBLISH_OUT_DIR: options.outDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  if (options.base) env.SITE_BASE_RELEASE = options.base;
+  else delete env.SITE_BASE_RELEASE;
   return spawn(options.command, {
     shell: true,
     cwd: options.siteRoot,
-    env: { ...options.env, PUBLISH_OUT_DIR: options.outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -33,6 +33,8 @@ export interface PublisherConfig {
   buildCommand: string | undefined;
   /** A build running longer than this is killed and counts as failed. */
   buildTimeoutMs: number;
+  /** Builds are incremental, but every page is rendered again when the last full build is this old. */
+  fullBuildIntervalMs: number;
   /** `build`: build and serve releases here; `dispatch`: only forward publishes to CI. */
   mode: PublisherMode;
   /** Where to forward each coalesced publish (GitHub's repository_dispatch); undefined: nowhere. */
@@ -48,6 +50,7 @@ export const DEFAULTS = {
   keepReleases: 5,
   reconcileIntervalMs: 60_000,
   buildTimeoutMs: 15 * 60_000,
+  fullBuildIntervalMs: 24 * 60 * 60_000,
 } as const;
 
 function integer(
@@ -127,6 +130,13 @@ export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConf
     ),
     buildCommand: env.PUBLISHER_BUILD_COMMAND?.trim() || undefined,
     buildTimeoutMs: integer(env, 'BUILD_TIMEOUT_MS', DEFAULTS.buildTimeoutMs, 1_000, 86_400_000),
+    fullBuildIntervalMs: integer(
+      env,
+      'FULL_BUILD_INTERVAL_MS',
+      DEFAULTS.fullBuildIntervalMs,
+      60_000,
+      30 * 86_400_000,
+    ),
     mode,
     githubDispatch: readGithubDispatch(env, mode),
   };

@@ -47,6 +47,7 @@ export async function openPublisher(
       buildCommand: config.buildCommand,
       buildEnv: buildEnvironment(config),
       buildTimeoutMs: config.buildTimeoutMs,
+      fullBuildIntervalMs: config.fullBuildIntervalMs,
       standby: options.standby,
       logger: options.logger,
       dispatcher: options.dispatcher,

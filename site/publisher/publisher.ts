@@ -1,3 +1,4 @@
+import { readBuildStats, type BuildStats } from '../src/lib/incremental/release-files';
 import { AstroLauncher } from './astro-build';
 import { BuildProcess, describeExit, spawnShellBuild } from './build-process';
 import { BuildQueue, describeReasons, type BuildReasons, type RequestOutcome } from './build-queue';
@@ -27,7 +28,15 @@ export interface PublisherOptions {
   dispatcher?: GithubDispatcher;
   /** False in dispatch mode: requests are only forwarded, nothing is built here. */
   buildLocally?: boolean;
+  /**
+   * A build renders everything again, instead of building from the live release, when the last
+   * full build is older than this (and whenever FULL_BUILD is among its reasons).
+   */
+  fullBuildIntervalMs?: number;
 }
+
+/** A build request that renders every page (`npm run build:release -w site -- --full`, nightly). */
+export const FULL_BUILD = 'full build';
 
 /** The outcome of one build, for the status endpoint. */
 export interface BuildRecord {
@@ -193,6 +202,13 @@ export class Publisher {
     else await forwarded;
   }
 
+  /** Whether the live release's last full build is too old (or there is no live release). */
+  async fullBuildDue(): Promise<boolean> {
+    const live = await this.store.live();
+    const interval = this.#options.fullBuildIntervalMs ?? 24 * 60 * 60 * 1000;
+    return !live?.lastFullAt || Date.now() - Date.parse(live.lastFullAt) >= interval;
+  }
+
   async #build(reasons: BuildReasons): Promise<void> {
     const started = Date.now();
     const startedAt = new Date(started).toISOString();
@@ -211,14 +227,20 @@ export class Publisher {
       const content = await this.#snapshot('before the build');
       if (this.#closing) throw new BuildFailure('the publisher is stopping');
 
+      // Incremental from the live release, unless a full build is asked for or due.
+      const live = await this.store.live();
+      const full = Object.keys(reasons).some((reason) => reason.startsWith(FULL_BUILD));
+      const base = live && !full && !(await this.fullBuildDue()) ? live : undefined;
+      const baseDir = base && this.store.releaseDir(base.id);
       const { buildCommand, buildEnv, buildTimeoutMs, siteRoot } = this.#options;
       const build = this.#astro
-        ? await this.#astro.start(release.dir, buildTimeoutMs)
+        ? await this.#astro.start(release.dir, buildTimeoutMs, baseDir)
         : new BuildProcess(
             spawnShellBuild({
               command: buildCommand!,
               siteRoot,
               outDir: release.dir,
+              base: baseDir,
               env: buildEnv,
             }),
             { timeoutMs: buildTimeoutMs },
@@ -233,8 +255,10 @@ export class Publisher {
         );
       }
 
-      const count = await this.#validate(release.dir, content);
+      const stats = await readBuildStats(release.dir);
+      const count = await this.#validate(release.dir, content, stats);
       const finished = Date.now();
+      const incremental = stats?.mode === 'incremental' && base;
       const info: ReleaseInfo = {
         id,
         startedAt,
@@ -243,6 +267,8 @@ export class Publisher {
         ...count,
         reasons,
         content,
+        lastFullAt: incremental ? base.lastFullAt : startedAt,
+        build: stats ?? null,
       };
       await this.store.complete(info);
       const { pruned } = await this.store.publish(id);
@@ -259,6 +285,10 @@ export class Publisher {
       this.#options.logger.info(
         `build ${id} is live after ${formatDuration(info.durationMs)}: ${count.pages} pages, ` +
           `${count.articlePages} articles` +
+          (stats?.mode === 'incremental'
+            ? ` (${stats.pages.rendered} rendered, ${stats.pages.reused} kept from ${base?.id}, ` +
+              `${stats.pages.removed} removed)`
+            : ' (full build)') +
           (pruned.length > 0
             ? `; removed old release${pruned.length > 1 ? 's' : ''} ${pruned.join(', ')}`
             : ''),
@@ -303,10 +333,16 @@ export class Publisher {
   }
 
   /**
-   * Validates against the CMS's article count when the build started; if that does not match,
-   * against the count now as well, since a publish during the build may already be in it.
+   * Validates against the data the build rendered (its `.release/build.json`): publishes during
+   * the build cannot fail it. A custom build command that keeps no such file is checked against
+   * the CMS's article count when the build started and, if that does not match, the count now.
    */
-  async #validate(dir: string, content: ContentSnapshot | null): Promise<PageCount> {
+  async #validate(
+    dir: string,
+    content: ContentSnapshot | null,
+    stats: BuildStats | undefined,
+  ): Promise<PageCount> {
+    if (stats) return validateRelease(dir, [stats.articles]);
     try {
       return await validateRelease(dir, content ? [content.articles] : null);
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { ContentSource } from './content-source';
 import type { Logger } from './log';
-import type { Publisher } from './publisher';
+import { FULL_BUILD, type Publisher } from './publisher';
 
 export interface ReconcileState {
   intervalMs: number;
@@ -80,6 +80,12 @@ export class Reconciler {
       const wait = this.#intervalMs * 2 ** Math.min(failures.consecutive - 1, 5);
       if (Date.now() - failures.lastAt < wait)
         return `skipped: backing off after ${failures.consecutive} failed builds`;
+    }
+    const live = await this.#publisher.store.live();
+    if (live && (await this.#publisher.fullBuildDue())) {
+      this.#logger.info('reconcile: the last full build is a day old, rendering every page again');
+      this.#publisher.request(`${FULL_BUILD} (nightly)`);
+      return 'full build requested: the last one is too old';
     }
     let signature: string;
     try {

@@ -11,6 +11,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildReasons } from './build-queue';
+import type { BuildStats } from '../src/lib/incremental/release-files';
 import type { ContentSnapshot } from './content-source';
 
 /** What is known of a finished, validated release; stored as `<releases>/<id>.json`. */
@@ -27,6 +28,13 @@ export interface ReleaseInfo {
   reasons: BuildReasons;
   /** The CMS as it was when the build started; null when the build did not ask it. */
   content: ContentSnapshot | null;
+  /**
+   * When the last build that rendered every page started: this one's, or that of the release an
+   * incremental build started from. Missing in releases of older versions.
+   */
+  lastFullAt?: string;
+  /** What the build wrote about itself (`.release/build.json`); null for a custom build command. */
+  build?: BuildStats | null;
 }
 
 /** Written by a rollback, removed by the next publish: the live release is older on purpose. */

@@ -17,6 +17,11 @@ export interface SiteConfig {
   siteDescription: string;
   /** The masthead printed in the footer (licence, editor in chief, address…), one entry a line. */
   masthead: string[];
+  /**
+   * A release to build from (SITE_BASE_RELEASE, set by the publisher): only what changed since it
+   * is fetched and rendered. Unset: a full build.
+   */
+  baseRelease: string | undefined;
 }
 
 export const DEFAULT_STRAPI_URL = 'http://127.0.0.1:1337';
@@ -77,5 +82,6 @@ export function readSiteConfig(siteRoot: string = process.cwd()): SiteConfig {
     siteName: env.SITE_NAME?.trim().normalize('NFC') || DEFAULT_SITE_NAME,
     siteDescription: env.SITE_DESCRIPTION?.trim().normalize('NFC') || DEFAULT_SITE_DESCRIPTION,
     masthead: parseMasthead(env.SITE_MASTHEAD?.normalize('NFC')),
+    baseRelease: env.SITE_BASE_RELEASE?.trim() ? path.resolve(siteRoot, env.SITE_BASE_RELEASE.trim()) : undefined,
   };
 }

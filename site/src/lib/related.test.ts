@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  around,
   createRelatedFinder,
   groupByAuthor,
   groupByCategory,
-  latestExcept,
-  latestOutside,
   type Listable,
 } from './related';
 
@@ -43,34 +42,42 @@ describe('grouping', () => {
   });
 });
 
-describe('latestExcept', () => {
-  it('takes the latest and leaves the current article out', () => {
-    expect(ids(latestExcept(archive, { documentId: 'a1' }, 2))).toEqual(['a2', 'a3']);
-    expect(ids(latestExcept(archive, { documentId: 'a9' }, 2))).toEqual(['a1', 'a2']);
-    expect(latestExcept([archive[0]!], archive[0]!, 6)).toEqual([]);
-  });
-});
-
-describe('latestOutside', () => {
-  it('takes the latest of the other categories', () => {
-    expect(ids(latestOutside(archive, 'thoi-su', 3))).toEqual(['a2', 'a5', 'a6']);
-    expect(ids(latestOutside(archive, 'kinh-te', 10))).toEqual(['a1', 'a3', 'a4', 'a5']);
+describe('around', () => {
+  const letters = ['a', 'b', 'c', 'd', 'e', 'f'];
+  it('takes the nearest published before, then fills in with the nearest after', () => {
+    expect(around(letters, 1, 2, () => true)).toEqual(['c', 'd']);
+    expect(around(letters, 4, 3, () => true)).toEqual(['c', 'd', 'f']);
+    expect(around(letters, 5, 2, () => true)).toEqual(['d', 'e']);
+    expect(around(letters, 0, 10, () => true)).toEqual(['b', 'c', 'd', 'e', 'f']);
+    expect(around(letters, 2, 2, (item) => item !== 'd')).toEqual(['e', 'f']);
+    expect(around(['a'], 0, 6, () => true)).toEqual([]);
   });
 });
 
 describe('createRelatedFinder', () => {
-  it('gives each article its category latest (not itself) and the other categories latest', () => {
+  it('gives each article the neighbourhood of its category and of the others, never itself', () => {
     const related = createRelatedFinder(archive, { sameCount: 6, otherCount: 2 });
     const forA3 = related(archive[2]!);
     expect(ids(forA3.sameCategory)).toEqual(['a1', 'a4']);
-    expect(ids(forA3.otherCategories)).toEqual(['a2', 'a5']);
+    expect(ids(forA3.otherCategories)).toEqual(['a5', 'a6']);
     expect(ids(related(archive[4]!).sameCategory)).toEqual([]);
-    expect(ids(related(archive[4]!).otherCategories)).toEqual(['a1', 'a2']);
+    expect(ids(related(archive[4]!).otherCategories)).toEqual(['a4', 'a6']);
+    expect(ids(related(archive[0]!).otherCategories)).toEqual(['a2', 'a5']);
   });
 
-  it('stops at sameCount', () => {
+  it('stops at sameCount, taking the older neighbours first', () => {
     const related = createRelatedFinder(archive, { sameCount: 1, otherCount: 0 });
-    expect(ids(related(archive[3]!).sameCategory)).toEqual(['a1']);
+    expect(ids(related(archive[2]!).sameCategory)).toEqual(['a4']);
+    expect(ids(related(archive[3]!).sameCategory)).toEqual(['a3']);
     expect(related(archive[3]!).otherCategories).toEqual([]);
+  });
+
+  it('does not change older articles when a newer one is published', () => {
+    const before = createRelatedFinder(archive, { sameCount: 1, otherCount: 2 });
+    const after = createRelatedFinder([article('a0', 'thoi-su'), ...archive], {
+      sameCount: 1,
+      otherCount: 2,
+    });
+    for (const old of archive.slice(1)) expect(after(old)).toEqual(before(old));
   });
 });

@@ -44,37 +44,29 @@ export function groupByAuthor<T extends Listable>(articles: readonly T[]): Map<s
 }
 
 /**
- * The first `count` articles of a list, leaving `current` out.
+ * Up to `count` articles of `list` that pass `accept`, nearest to position `index` and published
+ * before it (they come after it in a newest-first list); when there are not enough, the nearest
+ * published after it fill in. Newest first. The article at `index` itself is never among them.
  *
  * @example
- * latestExcept([{ documentId: 'a' }, { documentId: 'b' }], { documentId: 'a' }, 6)
- * //=> [{ documentId: 'b' }]
+ * around(['a', 'b', 'c', 'd'], 2, 2, () => true)
+ * //=> ['b', 'd']
  */
-export function latestExcept<T extends { documentId: string }>(
-  newestFirst: readonly T[],
-  current: { documentId: string },
+export function around<T>(
+  list: readonly T[],
+  index: number,
   count: number,
+  accept: (item: T) => boolean,
 ): T[] {
-  const result: T[] = [];
-  for (const article of newestFirst) {
-    if (result.length >= count) break;
-    if (article.documentId !== current.documentId) result.push(article);
+  const before: T[] = [];
+  for (let next = index + 1; next < list.length && before.length < count; next++) {
+    if (accept(list[next]!)) before.push(list[next]!);
   }
-  return result;
-}
-
-/** The first `count` articles of a list that are not in category `categorySlug`. */
-export function latestOutside<T extends Listable>(
-  newestFirst: readonly T[],
-  categorySlug: string,
-  count: number,
-): T[] {
-  const result: T[] = [];
-  for (const article of newestFirst) {
-    if (result.length >= count) break;
-    if (article.category.slug !== categorySlug) result.push(article);
+  const after: T[] = [];
+  for (let next = index - 1; next >= 0 && before.length + after.length < count; next--) {
+    if (accept(list[next]!)) after.push(list[next]!);
   }
-  return result;
+  return [...after.reverse(), ...before];
 }
 
 /** The two lists under an article: "Tin cùng chuyên mục" and "Các tin khác". */
@@ -84,26 +76,37 @@ export interface RelatedLists<T> {
 }
 
 /**
- * Prepares the related lists of every article of `newestFirst`: the latest `sameCount` of its
- * category (itself left out) and the latest `otherCount` of the other categories. The second
- * list is the same for every article of a category, so it is worked out once per category.
+ * Prepares the related lists of every article of `newestFirst`: its neighbourhood, the
+ * `sameCount` articles of its category and the `otherCount` of the other categories published
+ * just before it (see `around`). Not the newest of the site: then every publish would change
+ * every article page, and a build could no longer render only the pages a publish changed.
  */
 export function createRelatedFinder<T extends Listable>(
   newestFirst: readonly T[],
   { sameCount, otherCount }: { sameCount: number; otherCount: number },
 ): (article: T) => RelatedLists<T> {
   const byCategory = groupByCategory(newestFirst);
-  const outside = new Map<string, T[]>();
+  const position = new Map(newestFirst.map((article, index) => [article.documentId, index]));
+  const positionInCategory = new Map(
+    [...byCategory.values()].flatMap((list) =>
+      list.map((article, index) => [article.documentId, index] as const),
+    ),
+  );
   return (article) => {
     const slug = article.category.slug;
-    let otherCategories = outside.get(slug);
-    if (!otherCategories) {
-      otherCategories = latestOutside(newestFirst, slug, otherCount);
-      outside.set(slug, otherCategories);
-    }
     return {
-      sameCategory: latestExcept(byCategory.get(slug) ?? [], article, sameCount),
-      otherCategories,
+      sameCategory: around(
+        byCategory.get(slug) ?? [],
+        positionInCategory.get(article.documentId) ?? -1,
+        sameCount,
+        (other) => other.documentId !== article.documentId,
+      ),
+      otherCategories: around(
+        newestFirst,
+        position.get(article.documentId) ?? -1,
+        otherCount,
+        (other) => other.category.slug !== slug,
+      ),
     };
   };
 }

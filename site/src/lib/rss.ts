@@ -23,13 +23,29 @@ export interface FeedChannel {
   /** Absolute URL of the feed itself (atom:link rel="self"). */
   feedUrl: string;
   description: string;
-  /** When the content was read from the CMS (ISO 8601): the feed's lastBuildDate. */
-  builtAt: string;
+  /**
+   * When what the feed lists last changed (ISO 8601): its lastBuildDate; none for an empty feed.
+   * Not the build's clock: a feed is rewritten only when its items change (see lastChangeOf).
+   */
+  builtAt: string | undefined;
   items: FeedItem[];
 }
 
 /** RFC 822 date of RSS 2.0, in GMT (which the format allows and every reader parses). */
 export const toRfc822 = (iso: string) => new Date(iso).toUTCString();
+
+/**
+ * The newest `updatedAt` of a list (ISO 8601), or undefined for an empty one.
+ *
+ * @example
+ * lastChangeOf([{ updatedAt: '2026-11-01T00:00:00.000Z' }, { updatedAt: '2026-11-02T00:00:00.000Z' }])
+ * //=> '2026-11-02T00:00:00.000Z'
+ */
+export function lastChangeOf(items: readonly { updatedAt: string }[]): string | undefined {
+  let newest: string | undefined;
+  for (const { updatedAt } of items) if (!newest || updatedAt > newest) newest = updatedAt;
+  return newest;
+}
 
 /** What a feed item needs of an article. */
 interface FeedArticle {
@@ -80,7 +96,7 @@ export function renderRss(channel: FeedChannel): string {
     xmlElement('link', channel.url),
     xmlElement('description', channel.description),
     '<language>vi</language>',
-    xmlElement('lastBuildDate', toRfc822(channel.builtAt)),
+    ...(channel.builtAt ? [xmlElement('lastBuildDate', toRfc822(channel.builtAt))] : []),
     `<atom:link href="${escapeXml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>`,
     ...items,
     '</channel>',

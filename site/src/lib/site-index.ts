@@ -2,6 +2,7 @@ import { OTHER_NEWS_COUNT, SAME_CATEGORY_COUNT } from '../consts';
 import { readSiteConfig, type SiteConfig } from './config';
 import { findRedirects, type ArticleRedirect } from './redirects';
 import { createRelatedFinder, groupByAuthor, groupByCategory, type RelatedLists } from './related';
+import { groupCommentsByArticle, type SiteComment } from './strapi/comments';
 import { getSiteData, type RoutableArticle, type SiteData } from './strapi/site-data';
 
 /** The build's data with the lookups the routes share, worked out once per build. */
@@ -16,6 +17,8 @@ export interface SiteIndex {
   related: (article: RoutableArticle) => RelatedLists<RoutableArticle>;
   /** Old addresses of renamed or moved articles, each written as a page leading to the article. */
   redirects: ArticleRedirect<RoutableArticle>[];
+  /** Approved comments by the documentId of their article, oldest first. */
+  commentsByArticle: Record<string, SiteComment[]>;
 }
 
 let cached: Promise<SiteIndex> | undefined;
@@ -32,6 +35,7 @@ async function buildIndex(): Promise<SiteIndex> {
       otherCount: OTHER_NEWS_COUNT,
     }),
     redirects: findRedirects(data.articles, data.categories),
+    commentsByArticle: groupCommentsByArticle(data.comments),
   };
 }
 

@@ -126,6 +126,7 @@ export function testConfig(
     reconcileIntervalMs: 0,
     buildCommand: site.buildCommand,
     buildTimeoutMs: 60_000,
+    fullBuildIntervalMs: 86_400_000,
     mode: 'build',
     githubDispatch: undefined,
     ...overrides,

@@ -1,4 +1,3 @@
-import { renderMarkdown } from '@toasoan/shared';
 import type { SiteData } from '../strapi/site-data';
 import { articlePath, authorPath } from '../urls';
 
@@ -59,13 +58,7 @@ export function collectCmsImages(data: SiteData): Map<string, string[]> {
   for (const article of data.articles) {
     const where = `article "${article.title}" (${articlePath(article)})`;
     if (article.cover) add(mediaFieldUrl(article.cover.url, data.strapiUrl), `cover of ${where}`);
-    // Rendering costs a fraction of a millisecond, and only bodies that may hold a picture pay
-    // it; the sources are then exactly the ones the page will have.
-    if (!/!\[|<img/i.test(article.body)) continue;
-    for (const src of imageSources(renderMarkdown(article.body))) {
-      const url = bodyImageUrl(src, data.strapiUrl);
-      if (url) add(url, `body of ${where}`);
-    }
+    for (const url of article.bodyImages) add(url, `body of ${where}`);
   }
   for (const author of data.authors) {
     if (author.avatar) {

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { forEachLimited } from '../for-each-limited';
 import { fetchOriginal, ImageUnavailableError } from './fetch-original';
 import { imageKey } from './image-names';
 import { makeVariants } from './make-variants';
@@ -21,19 +22,6 @@ export interface PreparedImages {
 // one on them). Reading the cache is light file I/O: many reads at once.
 const CONVERSIONS_AT_ONCE = 2;
 const CACHE_READS_AT_ONCE = 32;
-
-/** Runs `task` on every item, at most `limit` at a time. */
-async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /**
  * Makes sure every image in `urls` has its variants in `imagesDir`: reused when an earlier build

@@ -1,20 +1,8 @@
-import { copyFile, link, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { placeFile } from '../incremental/release-files';
 import { IMAGES_FOLDER } from './image-names';
 import type { PreparedImage } from './prepared-image';
-
-/** Puts one cached file into the build: a hard link (instant, no extra disk), else a copy. */
-async function placeFile(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
-    // Another file system (a release volume apart from the cache), or one without hard links.
-    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') await copyFile(from, to);
-    else throw error;
-  }
-}
 
 /**
  * Copies the variants of `images` from the cache into the built site's /_images/. Cached files

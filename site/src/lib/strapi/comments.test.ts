@@ -11,6 +11,7 @@ describe('comments', () => {
           name: 'An',
           body: 'Một',
           createdAt: '2026-11-01T01:00:00.000Z',
+          updatedAt: '2026-11-01T01:00:00.000Z',
           article: { id: 9, documentId: 'a1', number: 3 },
         },
         {
@@ -19,6 +20,7 @@ describe('comments', () => {
           name: 'Bình',
           body: 'Hai',
           createdAt: '2026-11-01T02:00:00.000Z',
+          updatedAt: '2026-11-01T02:00:00.000Z',
           article: null,
         },
         {
@@ -27,6 +29,7 @@ describe('comments', () => {
           name: 'Chi',
           body: 'Ba',
           createdAt: '2026-11-01T03:00:00.000Z',
+          updatedAt: '2026-11-01T03:00:00.000Z',
           article: { id: 9, documentId: 'a1', number: 3 },
         },
       ],

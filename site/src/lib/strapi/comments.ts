@@ -6,6 +6,7 @@ import { articleSchema, categoryLiteSchema, listResponse } from '@toasoan/shared
 const commentSchema = categoryLiteSchema.pick({ id: true, documentId: true, name: true }).extend({
   body: articleSchema.shape.title,
   createdAt: articleSchema.shape.publishedAt,
+  updatedAt: articleSchema.shape.publishedAt,
   article: categoryLiteSchema.pick({ documentId: true }).nullable().optional(),
 });
 
@@ -27,7 +28,7 @@ export interface SiteComment {
  * whose article is gone or unpublished (no `article`) are left out.
  */
 export function groupCommentsByArticle(
-  comments: readonly CommentEntry[],
+  comments: readonly Omit<CommentEntry, 'updatedAt'>[],
 ): Record<string, SiteComment[]> {
   const byArticle: Record<string, SiteComment[]> = {};
   for (const { id, name, body, createdAt, article } of comments) {

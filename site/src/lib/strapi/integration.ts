@@ -1,7 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readSiteConfig } from '../config';
+import { readSiteConfig, type SiteConfig } from '../config';
+import { codeVersion } from '../incremental/code-version';
+import { bringOverPages } from '../incremental/compose-release';
+import { readBaseRelease, writeReleaseFiles, type BaseRelease } from '../incremental/release-files';
+import { finishRenderPlan, hashProps, startRenderPlan } from '../incremental/render-plan';
 import { SiteDataError } from './errors';
-import { fetchSiteData, saveSiteData } from './site-data';
+import { fetchSiteData, saveSiteData, siteDataFile, type FetchStats, type SiteData } from './site-data';
 
 /**
  * An error that Astro's CLI prints as its bare message. Astro prints the stack trace and the
@@ -15,36 +20,117 @@ function withoutStackTrace(error: SiteDataError): Error {
   return bare;
 }
 
+/** What every page shows besides its props: the code, the site's settings, the menu, the authors. */
+async function globalKey(siteRoot: string, config: SiteConfig, data: SiteData): Promise<string> {
+  const { siteUrl, siteName, siteDescription, masthead } = config;
+  return hashProps('global', {
+    code: await codeVersion(siteRoot),
+    settings: { siteUrl, siteName, siteDescription, masthead, strapiUrl: data.strapiUrl },
+    categories: data.categories,
+    authors: data.authors,
+  });
+}
+
+interface BuildState {
+  config: SiteConfig;
+  base: BaseRelease | undefined;
+  key: string;
+  fetch: FetchStats;
+  fetchMs: number;
+  fetchedAt: number;
+  articles: number;
+}
+
 /**
- * Fetches the CMS content once, before Astro builds (or starts the dev server), and caches
- * it on disk for the routes' getStaticPaths. Failing here, before any page renders, is what
- * turns a wrong token or a stopped CMS into one clear sentence instead of a failed render.
+ * Fetches the CMS content before Astro renders (or starts the dev server) and caches it on disk
+ * for the routes' getStaticPaths. Failing here, before any page renders, is what turns a wrong
+ * token or a stopped CMS into one clear sentence instead of a failed render.
+ *
+ * Given a release to start from (SITE_BASE_RELEASE), the build is incremental: it fetches what
+ * changed since that release's data, renders the pages whose props changed (render-plan.ts) and
+ * links every other page from that release. Each build keeps its data and page hashes in
+ * `.release/` of its output for the next one.
  */
 export function strapiData(): AstroIntegration {
+  let state: BuildState | undefined;
   return {
     name: 'toasoan:strapi-data',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger, config: astroConfig }) => {
         // `astro check`, `sync` and `preview` render nothing from the CMS.
         if (command !== 'build' && command !== 'dev') return;
         const config = readSiteConfig();
         try {
-          const data = await fetchSiteData(config);
-          await saveSiteData(config.cacheDir, data);
-          const comments = Object.values(data.commentsByArticle).flat().length;
-          logger.info(
-            `${data.articles.length} articles, ${data.categories.length} categories, ` +
-              `${data.authors.length} authors and ${comments} approved comments from ${config.strapiUrl}`,
-          );
-          if (data.articlesWithoutCategory > 0) {
-            logger.warn(
-              `${data.articlesWithoutCategory} published articles have no category and get no page: ` +
-                `give them one in the admin.`,
-            );
+          const started = performance.now();
+          const base =
+            command === 'build' && config.baseRelease
+              ? await readBaseRelease(config.baseRelease)
+              : undefined;
+          if (config.baseRelease && command === 'build' && !base) {
+            logger.warn(`${config.baseRelease} kept no build data: building in full.`);
           }
+          const { data, stats } = await fetchSiteData(config, base?.data);
+          await saveSiteData(config.cacheDir, data);
+          const fetchMs = Math.round(performance.now() - started);
+          logger.info(
+            `${data.articles.length} articles (${stats.articlesFetched} fetched, ` +
+              `${stats.articlesReused} unchanged), ${data.categories.length} categories, ` +
+              `${data.authors.length} authors and ${data.comments.length} approved comments ` +
+              `from ${config.strapiUrl} in ${fetchMs} ms`,
+          );
+          if (command !== 'build') return;
+          const key = await globalKey(fileURLToPath(astroConfig.root), config, data);
+          // Pages are reused only when everything they share is as it was.
+          const reuse = base && stats.mode === 'incremental' && base.manifest.globalKey === key;
+          startRenderPlan(reuse ? base.manifest.pages : undefined);
+          state = {
+            config,
+            base: reuse ? base : undefined,
+            key,
+            fetch: stats,
+            fetchMs,
+            fetchedAt: performance.now(),
+            articles: data.articles.length,
+          };
         } catch (error) {
           throw error instanceof SiteDataError ? withoutStackTrace(error) : error;
         }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!state) return;
+        const { config, base, key } = state;
+        const outDir = fileURLToPath(dir);
+        const plan = finishRenderPlan();
+        const reused = [...plan.pages].filter(([, page]) => !page.rendered).map(([file]) => file);
+        if (base) await bringOverPages(reused, base.dir, outDir);
+        const rendered = plan.pages.size - reused.length;
+        const removed = base
+          ? Object.keys(base.manifest.pages).filter((file) => !plan.pages.has(file)).length
+          : 0;
+        const renderMs = Math.round(performance.now() - (plan.startedAt ?? state.fetchedAt));
+        await writeReleaseFiles(outDir, {
+          dataFile: siteDataFile(config.cacheDir),
+          manifest: {
+            globalKey: key,
+            pages: Object.fromEntries([...plan.pages].map(([file, page]) => [file, page.hash])),
+          },
+          stats: {
+            mode: base ? 'incremental' : 'full',
+            fetchMs: state.fetchMs,
+            renderMs,
+            pages: { rendered, reused: reused.length, removed },
+            articles: state.articles,
+            articlesFetched: state.fetch.articlesFetched,
+            maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+          },
+        });
+        logger.info(
+          base
+            ? `incremental: ${rendered} pages rendered, ${reused.length} kept from ${base.dir}, ` +
+                `${removed} removed`
+            : `full build: ${rendered} pages`,
+        );
+        state = undefined;
       },
     },
   };

@@ -49,7 +49,7 @@ export const AUTHOR_QUERY = {
  * to. The CMS's published-only route middleware leaves unpublished articles out of the populate.
  */
 export const COMMENT_QUERY = {
-  fields: ['name', 'body', 'createdAt'],
+  fields: ['name', 'body', 'createdAt', 'updatedAt'],
   filters: { moderation: { $eq: 'approved' } },
   populate: { article: { fields: ['number'] } },
   sort: ['createdAt:asc', 'id:asc'],

@@ -6,23 +6,34 @@ import {
   categorySchema,
   listResponse,
   normalizeDeep,
+  renderMarkdown,
   type Article,
   type Author,
   type Category,
 } from '@toasoan/shared';
 import { readSiteConfig, type SiteConfig } from '../config';
+import { bodyImageUrl, imageSources } from '../images/cms-media';
+import { forEachLimited } from '../for-each-limited';
+import { bodyFileName, cachedBodies, writeArticleBody } from './article-bodies';
 import { StrapiClient, type Parser } from './client';
-import { commentPageSchema, groupCommentsByArticle, type SiteComment } from './comments';
+import { commentPageSchema, type CommentEntry } from './comments';
 import { explainFetchFailure, SiteDataError } from './errors';
 import { ARTICLE_QUERY, AUTHOR_QUERY, CATEGORY_QUERY, COMMENT_QUERY } from './queries';
 import type { StrapiQuery } from './query';
+import { fetchSyncIndex, type SyncIndex } from './sync-index';
 
 // The shared schema strips the fields it does not name; the site also reads `createdAt`, which
 // tells a republished article from a back-dated import (see updatedTime in article-meta.ts).
 const siteArticleSchema = articleSchema.extend({ createdAt: articleSchema.shape.publishedAt });
+const articlePageSchema = listResponse(siteArticleSchema);
 
-/** An article as the site reads it: the shared schema plus `createdAt`. */
-export type SiteArticle = ReturnType<typeof siteArticleSchema.parse>;
+type FetchedArticle = ReturnType<typeof siteArticleSchema.parse>;
+
+/**
+ * An article as the site keeps it: the shared schema plus `createdAt`, without its body (kept in
+ * a file of its own, see article-bodies.ts) but with the CMS pictures the body shows.
+ */
+export type SiteArticle = Omit<FetchedArticle, 'body'> & { bodyImages: string[] };
 
 /** An article that has a category, so it has a URL. */
 export type RoutableArticle = SiteArticle & { category: NonNullable<Article['category']> };
@@ -35,18 +46,33 @@ export interface SiteData {
   strapiUrl: string;
   /** Published articles with a category, newest first. */
   articles: RoutableArticle[];
-  /** How many published articles were left out for lacking a category. */
-  articlesWithoutCategory: number;
   /** In menu order (`order`, then name). */
   categories: Category[];
   authors: Author[];
-  /** Approved comments by the documentId of their article, oldest first. */
-  commentsByArticle: Record<string, SiteComment[]>;
+  /** Approved comments, oldest first. */
+  comments: CommentEntry[];
+}
+
+/** What a fetch did, for the build's log and statistics. */
+export interface FetchStats {
+  /** `incremental` when it started from an earlier build's data. */
+  mode: 'full' | 'incremental';
+  articlesFetched: number;
+  articlesReused: number;
+  commentsFetched: number;
 }
 
 const DATA_FILE_NAME = 'site-data.json';
 
-async function fetchCollection<T>(
+async function explained<T>(strapiUrl: string, collection: string, fetch: () => Promise<T>) {
+  try {
+    return await fetch();
+  } catch (error) {
+    throw explainFetchFailure(error, strapiUrl, collection);
+  }
+}
+
+const getAll = <T>(
   client: StrapiClient,
   collection: string,
   query: StrapiQuery,
@@ -54,20 +80,34 @@ async function fetchCollection<T>(
     data: T[];
     meta: { pagination: { page: number; pageCount: number; total: number } };
   }>,
-): Promise<T[]> {
-  try {
-    return await client.getAll(collection, query, pageSchema);
-  } catch (error) {
-    throw explainFetchFailure(error, client.baseUrl, collection);
-  }
+) => explained(client.baseUrl, collection, () => client.getAll(collection, query, pageSchema));
+
+/** The CMS pictures of a body, as the page will show them (only bodies that may hold one pay). */
+function bodyImages(body: string, strapiUrl: string): string[] {
+  if (!/!\[|<img/i.test(body)) return [];
+  return imageSources(renderMarkdown(body)).flatMap((src) => bodyImageUrl(src, strapiUrl) ?? []);
 }
 
+const newestFirst = (a: SiteArticle, b: SiteArticle) =>
+  b.publicationTime.localeCompare(a.publicationTime) || b.id - a.id;
+const oldestFirst = (a: CommentEntry, b: CommentEntry) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id - b.id;
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * Fetches every published article, category, author and approved comment from the CMS, checks
- * their shape and normalizes all text to NFC. Throws a SiteDataError naming the fix when the
- * token is missing or refused, the CMS is unreachable, or it has no published article.
+ * Fetches what the site shows from the CMS, checks its shape and normalizes all text to NFC.
+ * Given the data an earlier build used (`base`), it asks only for the articles and comments whose
+ * version changed, as the CMS's sync index tells, and drops those that are gone; authors and
+ * categories are small and fetched whole (when they changed, every article is fetched again,
+ * since articles carry their names). Bodies go to the cache, one file per version. Throws a
+ * SiteDataError naming the fix when the token is missing or refused, the CMS is unreachable, or
+ * it has no published article.
  */
-export async function fetchSiteData(config: SiteConfig): Promise<SiteData> {
+export async function fetchSiteData(
+  config: SiteConfig,
+  base?: SiteData,
+): Promise<{ data: SiteData; stats: FetchStats }> {
   if (!config.strapiToken) {
     throw new SiteDataError(
       'STRAPI_TOKEN is not set: put the read-only "site-build" token (the value of ' +
@@ -75,68 +115,118 @@ export async function fetchSiteData(config: SiteConfig): Promise<SiteData> {
     );
   }
   const client = new StrapiClient({ baseUrl: config.strapiUrl, token: config.strapiToken });
-  // One after the other, not in parallel: a wrong token or a stopped CMS then fails once,
-  // with one message, instead of once per collection.
-  const articles = await fetchCollection(
-    client,
-    'articles',
-    ARTICLE_QUERY,
-    listResponse(siteArticleSchema),
+  // One after the other at first: a wrong token or a stopped CMS then fails once, with one message.
+  const sync: SyncIndex = await explained(config.strapiUrl, 'site-sync', () =>
+    fetchSyncIndex(client),
   );
-  const categories = await fetchCollection(
-    client,
-    'categories',
-    CATEGORY_QUERY,
-    listResponse(categorySchema),
-  );
-  const authors = await fetchCollection(
-    client,
-    'authors',
-    AUTHOR_QUERY,
-    listResponse(authorSchema),
-  );
-  const comments = await fetchCollection(client, 'comments', COMMENT_QUERY, commentPageSchema);
+  const [categories, authors] = await Promise.all([
+    getAll(client, 'categories', CATEGORY_QUERY, listResponse(categorySchema)),
+    getAll(client, 'authors', AUTHOR_QUERY, listResponse(authorSchema)),
+  ]).then((lists) => normalizeDeep(lists));
 
-  const routable = articles.filter((article): article is RoutableArticle =>
-    Boolean(article.category),
+  const reusable =
+    base !== undefined &&
+    base.strapiUrl === config.strapiUrl &&
+    sameJson(base.categories, categories) &&
+    sameJson(base.authors, authors);
+  const bodies = reusable ? await cachedBodies(config.cacheDir) : new Set<string>();
+  const kept: RoutableArticle[] = [];
+  const wanted = new Set(sync.articles.keys());
+  for (const article of reusable ? base.articles : []) {
+    const unchanged = sync.articles.get(article.documentId) === article.updatedAt;
+    if (unchanged && bodies.has(bodyFileName(article))) {
+      kept.push(article);
+      wanted.delete(article.documentId);
+    }
+  }
+  const fetched = await explained(config.strapiUrl, 'articles', () =>
+    client.getByDocumentIds('articles', ARTICLE_QUERY, [...wanted], articlePageSchema),
   );
-  if (routable.length === 0) {
+  const fresh = await storeArticles(config, fetched);
+
+  const knownComments = new Map((reusable ? base.comments : []).map((c) => [c.documentId, c]));
+  const keptComments: CommentEntry[] = [];
+  const wantedComments: string[] = [];
+  for (const [documentId, updatedAt] of sync.comments) {
+    const known = knownComments.get(documentId);
+    if (known && known.updatedAt === updatedAt) keptComments.push(known);
+    else wantedComments.push(documentId);
+  }
+  const freshComments = await explained(config.strapiUrl, 'comments', () =>
+    client.getByDocumentIds('comments', COMMENT_QUERY, wantedComments, commentPageSchema),
+  );
+
+  const articles = [...kept, ...fresh].sort(newestFirst);
+  if (articles.length === 0) {
     throw new SiteDataError(
       `The CMS at ${config.strapiUrl} has no published article with a category: publish one in ` +
         `the admin (or load the sample newsroom with "npm run seed"), then build again.`,
     );
   }
-  return normalizeDeep({
-    fetchedAt: new Date().toISOString(),
-    strapiUrl: config.strapiUrl,
-    articles: routable,
-    articlesWithoutCategory: articles.length - routable.length,
-    categories,
-    authors,
-    commentsByArticle: groupCommentsByArticle(comments),
-  });
+  return {
+    data: {
+      fetchedAt: new Date().toISOString(),
+      strapiUrl: config.strapiUrl,
+      articles,
+      categories,
+      authors,
+      comments: [...keptComments, ...normalizeDeep(freshComments)].sort(oldestFirst),
+    },
+    stats: {
+      mode: reusable ? 'incremental' : 'full',
+      articlesFetched: fresh.length,
+      articlesReused: kept.length,
+      commentsFetched: freshComments.length,
+    },
+  };
 }
+
+/** Normalizes fetched articles, writes their bodies to the cache and returns them without. */
+async function storeArticles(
+  config: SiteConfig,
+  fetched: FetchedArticle[],
+): Promise<RoutableArticle[]> {
+  const articles: RoutableArticle[] = [];
+  await forEachLimited(normalizeDeep(fetched), 32, async ({ body, ...article }) => {
+    // Unpublished or moved out of its category between the sync index and this request.
+    if (!article.category) return;
+    await writeArticleBody(config.cacheDir, article, body);
+    articles.push({
+      ...(article as RoutableArticle),
+      bodyImages: bodyImages(body, config.strapiUrl),
+    });
+  });
+  return articles;
+}
+
+export const siteDataFile = (cacheDir: string) => path.join(cacheDir, DATA_FILE_NAME);
 
 /** Writes the data where the routes of this build will read it (atomically: no half files). */
 export async function saveSiteData(cacheDir: string, data: SiteData): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, DATA_FILE_NAME);
+  const file = siteDataFile(cacheDir);
   const partial = `${file}.${process.pid}.tmp`;
   await writeFile(partial, JSON.stringify(data));
   await rename(partial, file);
 }
 
-async function loadSiteData(cacheDir: string): Promise<SiteData> {
-  const file = path.join(cacheDir, DATA_FILE_NAME);
+/** Reads data written by saveSiteData; undefined when there is none. */
+export async function readSiteData(file: string): Promise<SiteData | undefined> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as SiteData;
-  } catch (cause) {
-    throw new SiteDataError(
-      `No CMS data at ${file}: build with "npm run build -w site", whose Strapi integration ` +
-        `fetches it first.`,
-      { cause },
-    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
+}
+
+async function loadSiteData(cacheDir: string): Promise<SiteData> {
+  const data = await readSiteData(siteDataFile(cacheDir));
+  if (data) return data;
+  throw new SiteDataError(
+    `No CMS data at ${siteDataFile(cacheDir)}: build with "npm run build -w site", whose Strapi ` +
+      `integration fetches it first.`,
+  );
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -144,8 +234,8 @@ let cached: Promise<SiteData> | undefined;
 /**
  * The data of the current build, for pages. Read from disk once per process: the integration
  * fetched it before the build started, so getStaticPaths of every route shares one copy
- * instead of each asking the CMS again. Article bodies stay out of imported modules, which
- * is what keeps large builds fast (see DESIGN.md, measured facts).
+ * instead of each asking the CMS again. Bodies are not in it (see article-bodies.ts), which is
+ * what keeps large builds fast and small (see DESIGN.md, measured facts).
  */
 export function getSiteData(): Promise<SiteData> {
   cached ??= loadSiteData(readSiteConfig().cacheDir);

@@ -1,8 +1,10 @@
 import type { Category } from '@toasoan/shared';
+import { selectPages } from '../../lib/incremental/render-plan';
+import type { RoutableArticle } from '../../lib/strapi/site-data';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { FEED_ITEM_COUNT } from '../../consts';
 import { formerCategoryPages } from '../../lib/category-redirects';
-import { renderRss, toFeedItem } from '../../lib/rss';
+import { lastChangeOf, renderRss, toFeedItem } from '../../lib/rss';
 import { getSiteIndex } from '../../lib/site-index';
 import { absoluteUrl, categoryFeedPath, categoryPath } from '../../lib/urls';
 import { xmlResponse } from '../../lib/xml';
@@ -11,29 +13,31 @@ import { xmlResponse } from '../../lib/xml';
 // renamed category's feed is also written at its old address: a feed reader cannot follow an
 // HTML redirect, and its subscription must not go quiet. The copy names the new feed as its own.
 export const getStaticPaths = (async () => {
-  const { data } = await getSiteIndex();
+  const { data, byCategory } = await getSiteIndex();
+  const latest = (category: Category) =>
+    (byCategory.get(category.slug) ?? []).slice(0, FEED_ITEM_COUNT);
   const feeds = data.categories.map((category) => ({
     params: { category: category.slug },
-    props: { category },
+    props: { category, articles: latest(category) },
   }));
   const formerFeeds = formerCategoryPages(data.categories).map(({ formerSlug, category }) => ({
     params: { category: formerSlug },
-    props: { category },
+    props: { category, articles: latest(category) },
   }));
-  return [...feeds, ...formerFeeds];
+  return selectPages('category-feed', [...feeds, ...formerFeeds], ({ params }) => `${params.category}/rss.xml`);
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ category: Category }> = async ({ props: { category } }) => {
-  const { config, data, byCategory } = await getSiteIndex();
+type Props = { category: Category; articles: RoutableArticle[] };
+
+export const GET: APIRoute<Props> = async ({ props: { category, articles } }) => {
+  const { config } = await getSiteIndex();
   const body = renderRss({
     title: `${category.name} - ${config.siteName}`,
     url: absoluteUrl(categoryPath(category), config.siteUrl),
     feedUrl: absoluteUrl(categoryFeedPath(category), config.siteUrl),
     description: category.description || config.siteDescription,
-    builtAt: data.fetchedAt,
-    items: (byCategory.get(category.slug) ?? [])
-      .slice(0, FEED_ITEM_COUNT)
-      .map((article) => toFeedItem(article, config.siteUrl)),
+    builtAt: lastChangeOf(articles),
+    items: articles.map((article) => toFeedItem(article, config.siteUrl)),
   });
   return xmlResponse(body, 'application/rss+xml');
 };

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** What the pages are made of besides the content: the site's code, its config, the shared package. */
+function codePaths(siteRoot: string): string[] {
+  const shared = createRequire(path.join(siteRoot, 'package.json')).resolve('@toasoan/shared');
+  return [
+    path.join(siteRoot, 'src'),
+    path.join(siteRoot, 'public'),
+    path.join(siteRoot, 'astro.config.mjs'),
+    path.join(siteRoot, 'package.json'),
+    path.join(siteRoot, '..', 'package-lock.json'),
+    path.dirname(shared),
+  ];
+}
+
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOTDIR') return null;
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
+  if (entries === null) return [root];
+  return entries
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * A hash of the code the pages are rendered with: a page may be reused from an earlier release
+ * only if that release ran the same code (tests are left out: they render nothing).
+ */
+export async function codeVersion(siteRoot: string): Promise<string> {
+  const files = (await Promise.all(codePaths(siteRoot).map(filesUnder))).flat().sort();
+  const hash = createHash('sha1');
+  for (const file of files) {
+    hash.update(path.relative(siteRoot, file)).update('\0');
+    hash.update(await readFile(file)).update('\0');
+  }
+  return hash.digest('base64url');
+}

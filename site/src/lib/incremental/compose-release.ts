@@ -1,0 +1,37 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { forEachLimited } from '../for-each-limited';
+import { placeFile } from './release-files';
+
+/** A page the build did not render whose file the release it starts from does not have. */
+export class MissingBasePageError extends Error {
+  constructor(file: string, baseDir: string, options?: { cause?: unknown }) {
+    super(
+      `The release ${baseDir} has no ${file} although its pages.json lists it: build in full ` +
+        `(npm run build:release -w site -- --full).`,
+      options,
+    );
+    this.name = 'MissingBasePageError';
+  }
+}
+
+/**
+ * Puts the pages this build did not render into its output, linked from the release it started
+ * from (a hard link: no copy of the archive). Pages of that release that no route lists any more
+ * (an unpublished article) are simply not brought over.
+ */
+export async function bringOverPages(
+  files: string[],
+  baseDir: string,
+  outDir: string,
+): Promise<void> {
+  const folders = new Set(files.map((file) => path.dirname(path.join(outDir, file))));
+  await forEachLimited([...folders], 32, (folder) => mkdir(folder, { recursive: true }).then());
+  await forEachLimited(files, 64, async (file) => {
+    try {
+      await placeFile(path.join(baseDir, file), path.join(outDir, file));
+    } catch (cause) {
+      throw new MissingBasePageError(file, baseDir, { cause });
+    }
+  });
+}

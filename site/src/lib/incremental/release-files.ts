@@ -1,0 +1,79 @@
+import { link, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readSiteData, type SiteData } from '../strapi/site-data';
+import type { PageHashes } from './render-plan';
+
+// What a release keeps about its own build, in `<release>/.release/` (a dot folder: the site's
+// server never serves it): the data it was rendered from, the hash of each page, and figures.
+
+export const RELEASE_FILES = '.release';
+
+/** `pages.json`: the hash of every page, and of what all pages share (code, config, menu). */
+export interface PageManifest {
+  globalKey: string;
+  pages: PageHashes;
+}
+
+/** `build.json`: how the release was built, for the publisher's log and the benchmark. */
+export interface BuildStats {
+  mode: 'full' | 'incremental';
+  fetchMs: number;
+  renderMs: number;
+  pages: { rendered: number; reused: number; removed: number };
+  articles: number;
+  articlesFetched: number;
+  maxRssMb: number;
+}
+
+const filePath = (releaseDir: string, name: string) =>
+  path.join(releaseDir, RELEASE_FILES, name);
+
+/** An earlier release to build from: its data and its page hashes. */
+export interface BaseRelease {
+  dir: string;
+  data: SiteData;
+  manifest: PageManifest;
+}
+
+/** Reads what a release kept of its build; undefined when it kept nothing (an older release). */
+export async function readBaseRelease(dir: string): Promise<BaseRelease | undefined> {
+  const [data, manifest] = await Promise.all([
+    readSiteData(filePath(dir, 'site-data.json')),
+    readFile(filePath(dir, 'pages.json'), 'utf8').then(
+      (text) => JSON.parse(text) as PageManifest,
+      () => undefined,
+    ),
+  ]);
+  return data && manifest ? { dir, data, manifest } : undefined;
+}
+
+export async function readBuildStats(releaseDir: string): Promise<BuildStats | undefined> {
+  return readFile(filePath(releaseDir, 'build.json'), 'utf8').then(
+    (text) => JSON.parse(text) as BuildStats,
+    () => undefined,
+  );
+}
+
+/** Puts a file into a release: a hard link (instant, no extra disk), else a copy. */
+export async function placeFile(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    // Another file system (a release volume apart from the cache), or one without hard links.
+    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') await copyFile(from, to);
+    else throw error;
+  }
+}
+
+export async function writeReleaseFiles(
+  outDir: string,
+  files: { dataFile: string; manifest: PageManifest; stats: BuildStats },
+): Promise<void> {
+  await mkdir(path.join(outDir, RELEASE_FILES), { recursive: true });
+  // The cache's data file is replaced (renamed over), never rewritten: a link stays this build's.
+  await placeFile(files.dataFile, filePath(outDir, 'site-data.json'));
+  await writeFile(filePath(outDir, 'pages.json'), JSON.stringify(files.manifest));
+  await writeFile(filePath(outDir, 'build.json'), JSON.stringify(files.stats, null, 2));
+}
