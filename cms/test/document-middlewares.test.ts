@@ -61,6 +61,20 @@ describe('article slugs', () => {
     ]);
   });
 
+  it('take the first free suffix, past the first ten and in a gap', async () => {
+    // Candidates are checked ten at a time (exact matches, by index): cross that boundary.
+    const created = [];
+    for (let n = 0; n < 12; n++) created.push(await make.article({ title: 'Tin mưa bão' }));
+    expect(created.slice(9).map((article) => article.slug)).toEqual([
+      'tin-mua-bao-10',
+      'tin-mua-bao-11',
+      'tin-mua-bao-12',
+    ]);
+    await articles().delete({ documentId: created[1].documentId });
+    expect((await make.article({ title: 'Tin mưa bão' })).slug).toBe('tin-mua-bao-2');
+    expect((await make.article({ title: 'Tin mưa bão' })).slug).toBe('tin-mua-bao-13');
+  });
+
   it('are normalized and deduplicated when given explicitly', async () => {
     const first = await make.article({ title: 'Một', slug: 'Tin Nóng Hôm Nay' });
     const second = await make.article({ title: 'Hai', slug: 'tin-nong-hom-nay' });

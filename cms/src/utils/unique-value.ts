@@ -1,9 +1,16 @@
 import type { Core, UID } from '@strapi/strapi';
 
+/** How many candidate slugs (base, base-2, …) one query checks. */
+const CANDIDATES_PER_QUERY = 10;
+
 /**
  * Returns `base`, or `base-2`, `base-3`, … whichever is not yet used as `field` by another
  * document. Rows of `exceptDocumentId` (the document being edited: its draft and published
  * rows share one slug) do not count.
+ *
+ * Asks for a few exact candidates at a time (`slug IN (…)`, an index lookup each) rather than
+ * for every slug starting with `base-`: a LIKE prefix is case-insensitive on SQLite and cannot
+ * use the index, so each write would read the whole table.
  */
 export async function findFreeSlug(
   strapi: Core.Strapi,
@@ -12,18 +19,20 @@ export async function findFreeSlug(
   exceptDocumentId?: string,
   field = 'slug',
 ): Promise<string> {
-  const rows: Array<Record<string, unknown>> = await strapi.db.query(uid).findMany({
-    select: [field],
-    where: {
-      $or: [{ [field]: base }, { [field]: { $startsWith: `${base}-` } }],
-      ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}),
-    },
-  });
-  const taken = new Set(rows.map((row) => row[field]));
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix += 1) {
-    const candidate = `${base}-${suffix}`;
-    if (!taken.has(candidate)) return candidate;
+  for (let first = 1; ; first += CANDIDATES_PER_QUERY) {
+    const candidates = Array.from({ length: CANDIDATES_PER_QUERY }, (_, index) =>
+      first + index === 1 ? base : `${base}-${first + index}`,
+    );
+    const rows: Array<Record<string, unknown>> = await strapi.db.query(uid).findMany({
+      select: [field],
+      where: {
+        [field]: { $in: candidates },
+        ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}),
+      },
+    });
+    const taken = new Set(rows.map((row) => row[field]));
+    const free = candidates.find((candidate) => !taken.has(candidate));
+    if (free !== undefined) return free;
   }
 }
 
@@ -44,7 +53,10 @@ export async function isValueTaken(
   return count > 0;
 }
 
-/** The largest integer stored in `field` over every row (drafts included), or 0. */
+/**
+ * The largest integer stored in `field` over every row (drafts included), or 0. With an index on
+ * `field` (see the content type's `indexes`) this reads one index entry, not the table.
+ */
 export async function findMaxValue(
   strapi: Core.Strapi,
   uid: UID.ContentType,
