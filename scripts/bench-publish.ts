@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pollUntil, stopAllQuiet } from './lib/bench-processes';
+import { describeMachine, formatMachine, median, printTable, seconds } from './lib/bench-report';
 import { startBenchStack, type BenchStack } from './lib/bench-stack';
 import { ROOT_DIR } from './lib/paths';
 
@@ -98,12 +99,6 @@ interface SizeResult {
   seedMs: number;
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const log = (line: string) => console.log(`  ${line}`);
 
 /** No build runs or waits; unless `backToBack`, the next one is prepared as well. */
@@ -186,16 +181,7 @@ async function measureSize(
   }
 }
 
-function machine(): string {
-  const cpus = os.cpus();
-  const model = cpus[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
-  return (
-    `${cpus.length} cores (${model}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ` +
-    `Node ${process.version}, ${os.platform()} ${os.arch()}, load ${os.loadavg()[0]!.toFixed(2)} at start`
-  );
-}
-
-function printTable(results: SizeResult[]): void {
+function printResults(results: SizeResult[]): void {
   const rows = [
     [
       'articles',
@@ -222,10 +208,7 @@ function printTable(results: SizeResult[]): void {
       ];
     }),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) {
-    console.log(row.map((cell, column) => cell.padStart(widths[column]!)).join('  '));
-  }
+  printTable(rows);
 }
 
 const workDirs = new Set<string>();
@@ -263,7 +246,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', interrupt);
 
   console.log('Publish → live: Strapi webhook → publisher → astro build → validate → switch');
-  console.log(`machine: ${machine()}`);
+  console.log(`machine: ${formatMachine(describeMachine())}`);
   console.log(
     `build: ${options.buildCommand ? `PUBLISHER_BUILD_COMMAND=${options.buildCommand}` : "the publisher's astro build"}`,
   );
@@ -286,7 +269,7 @@ async function main(): Promise<void> {
   } finally {
     await cleanUp();
   }
-  printTable(results);
+  printResults(results);
   console.log(
     '\nmedian/worst: Publish pressed in the admin API → the page served 200 by the publisher. ' +
       "build: the publisher's own figure (CMS check, astro build, validation, switch).",

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { createInterface } from 'node:readline';
 
 const TAIL_CHARS = 4_000;
 
@@ -28,12 +29,19 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+export interface QuietOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Called with each whole line it prints (stdout), e.g. to follow a seed's progress. */
+  onLine?: (line: string) => void;
+}
+
 /** Starts `command args…` in its own process group, keeping the tail of its output. */
 export function startQuiet(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  { onLine, ...options }: QuietOptions,
 ): QuietChild {
   const child = spawn(command, args, {
     ...options,
@@ -46,6 +54,7 @@ export function startQuiet(
   };
   child.stdout!.setEncoding('utf8').on('data', keep);
   child.stderr!.setEncoding('utf8').on('data', keep);
+  if (onLine) createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', onLine);
   const quiet: QuietChild = {
     name,
     process: child,
@@ -68,7 +77,7 @@ export async function runQuiet(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  options: QuietOptions,
 ): Promise<void> {
   const child = startQuiet(name, command, args, options);
   const code = await child.exited;

@@ -1,7 +1,9 @@
 /**
- * A throwaway newsroom for the publish benchmark: a Strapi on its own SQLite file, seeded with N
+ * A throwaway newsroom for the benchmarks: a Strapi on its own SQLite file, seeded with N
  * synthetic articles and a demo admin, whose webhook points at the real publisher (`npm run start
  * -w site`) building into its own releases folder. Nothing of the developer's .env or data is used.
+ * `BenchNewsroom` runs the steps one at a time (the archive benchmark times each);
+ * `startBenchStack` runs them all.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
@@ -23,7 +25,12 @@ const secret = () => randomBytes(18).toString('base64url');
 export interface PublisherStatus {
   live: { id: string; durationMs: number; pages: number; articlePages: number } | null;
   /** `standby`: the next build's process; `bundling` until it has loaded Astro and bundled the site. */
-  queue: { building: unknown; pending: boolean; standby: 'none' | 'bundling' | 'ready' };
+  queue: {
+    /** `pid` leads the build's process group. */
+    building: { id: string | null; pid: number | null } | null;
+    pending: boolean;
+    standby: 'none' | 'bundling' | 'ready';
+  };
   lastBuild: {
     id: string;
     ok: boolean;
@@ -40,15 +47,27 @@ export interface PublishedArticle {
   urlPath: string;
 }
 
+/** A published article as the REST API lists it. */
+export interface ArchivedArticle extends PublishedArticle {
+  documentId: string;
+}
+
 /** A journalist in the admin: the same content-manager API the admin panel calls, so Strapi fires its real webhooks. */
 export class AdminEditor {
   readonly #cmsUrl: string;
   readonly #jwt: string;
+  readonly #readToken: string;
   readonly #category: { documentId: string; slug: string };
 
-  private constructor(cmsUrl: string, jwt: string, category: { documentId: string; slug: string }) {
+  private constructor(
+    cmsUrl: string,
+    jwt: string,
+    readToken: string,
+    category: { documentId: string; slug: string },
+  ) {
     this.#cmsUrl = cmsUrl;
     this.#jwt = jwt;
+    this.#readToken = readToken;
     this.#category = category;
   }
 
@@ -74,7 +93,7 @@ export class AdminEditor {
       data: { documentId: string; slug: string }[];
     };
     if (!data[0]) throw new Error('The seeded CMS has no category.');
-    return new AdminEditor(cmsUrl, body.data.token, data[0]);
+    return new AdminEditor(cmsUrl, body.data.token, readToken, data[0]);
   }
 
   async #contentManager(suffix: string, body: object): Promise<Record<string, unknown>> {
@@ -112,11 +131,54 @@ export class AdminEditor {
       urlPath: `/${this.#category.slug}/${published.slug as string}-${published.number as number}.html`,
     };
   }
+
+  /** The article published first of all (the oldest of the archive), through the REST API. */
+  async oldestArticle(): Promise<ArchivedArticle> {
+    const query = [
+      'sort[0]=publicationTime:asc',
+      'pagination[pageSize]=1',
+      'fields[0]=title',
+      'fields[1]=slug',
+      'fields[2]=number',
+      'populate[category][fields][0]=slug',
+    ].join('&');
+    const response = await fetch(`${this.#cmsUrl}/api/articles?${query}`, {
+      headers: { Authorization: `Bearer ${this.#readToken}` },
+    });
+    const { data } = (await response.json()) as {
+      data?: {
+        documentId: string;
+        title: string;
+        slug: string;
+        number: number;
+        category: { slug: string } | null;
+      }[];
+    };
+    const article = data?.[0];
+    if (!response.ok || !article?.category) {
+      throw new Error(`The CMS lists no published article with a category (${response.status}).`);
+    }
+    return {
+      documentId: article.documentId,
+      title: article.title,
+      urlPath: `/${article.category.slug}/${article.slug}-${article.number}.html`,
+    };
+  }
+
+  /**
+   * Changes a published article's title and publishes it, as the admin's Publish button does with
+   * an edited form (its slug, and so its address, stay).
+   */
+  async retitle(documentId: string, title: string): Promise<void> {
+    await this.#contentManager(`/${documentId}/actions/publish`, { title });
+  }
 }
 
 export interface BenchStack {
   cmsUrl: string;
   publisherUrl: string;
+  /** The publisher's RELEASES_DIR: `<id>/` per release. */
+  releasesDir: string;
   editor: AdminEditor;
   /** How long seeding, the CMS's start and the publisher's first build took. */
   timings: { seedMs: number; cmsStartMs: number; firstBuildMs: number };
@@ -124,7 +186,168 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-/** Boots the stack; `log` gets one line per step. Stops what it started if a step fails. */
+export interface NewsroomOptions {
+  workDir: string;
+  /** PUBLISHER_BUILD_COMMAND; empty: the publisher's own astro build. */
+  buildCommand?: string;
+}
+
+/**
+ * The stack's steps, in this order: `seed`, `startCms`, `startPublisher`, `waitForFirstRelease`,
+ * `login`; `stop` at the end (or after a failure) stops what was started.
+ */
+export class BenchNewsroom {
+  readonly cmsUrl: string;
+  readonly publisherUrl: string;
+  readonly releasesDir: string;
+  readonly #cmsEnv: NodeJS.ProcessEnv;
+  readonly #publisherEnv: NodeJS.ProcessEnv;
+  readonly #readToken: string;
+  readonly #admin: { email: string; password: string };
+  readonly #started: QuietChild[] = [];
+  #publisher: QuietChild | undefined;
+
+  private constructor(options: NewsroomOptions, cmsPort: number, publisherPort: number) {
+    const { workDir } = options;
+    this.cmsUrl = `http://127.0.0.1:${cmsPort}`;
+    this.publisherUrl = `http://127.0.0.1:${publisherPort}`;
+    this.releasesDir = path.join(workDir, 'releases');
+    this.#readToken = randomBytes(32).toString('hex');
+    this.#admin = { email: 'bench@toasoan.test', password: `Bench-${secret()}-9a` };
+    const hookSecret = secret();
+
+    // Every variable the CMS reads is set, even to '': Strapi's dotenv never overrides one that
+    // exists, so the developer's cms/.env cannot point the benchmark at their database.
+    this.#cmsEnv = {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(cmsPort),
+      PUBLIC_URL: this.cmsUrl,
+      DATABASE_URL: '',
+      DATABASE_FILENAME: path.join(workDir, 'cms', 'data.db'),
+      PUBLIC_DIR: path.join(workDir, 'cms', 'public'),
+      APP_KEYS: [secret(), secret()].join(','),
+      API_TOKEN_SALT: secret(),
+      ADMIN_JWT_SECRET: secret(),
+      TRANSFER_TOKEN_SALT: secret(),
+      JWT_SECRET: secret(),
+      ENCRYPTION_KEY: secret(),
+      SITE_API_TOKEN: this.#readToken,
+      SERVE_ADMIN_PANEL: 'false',
+      DEMO_ADMIN_EMAIL: this.#admin.email,
+      DEMO_ADMIN_PASSWORD: this.#admin.password,
+      PUBLISH_WEBHOOK_URL: `${this.publisherUrl}/_publisher/hook`,
+      PUBLISH_HOOK_SECRET: hookSecret,
+      STRAPI_TELEMETRY_DISABLED: 'true',
+    };
+    // Likewise for site/.env: the publisher and its builds see only this stack.
+    this.#publisherEnv = {
+      ...process.env,
+      STRAPI_URL: this.cmsUrl,
+      STRAPI_TOKEN: this.#readToken,
+      SITE_URL: 'http://localhost:4321',
+      SITE_CACHE_DIR: path.join(workDir, 'site-cache'),
+      RELEASES_DIR: this.releasesDir,
+      PUBLISHER_HOST: '127.0.0.1',
+      PUBLISHER_PORT: String(publisherPort),
+      PUBLISH_HOOK_SECRET: hookSecret,
+      // Only the hooks start builds, so each publish is measured on its own.
+      RECONCILE_INTERVAL_MS: '0',
+      PUBLISHER_BUILD_COMMAND: options.buildCommand ?? '',
+      PUBLISHER_MODE: 'build',
+      GITHUB_DISPATCH_REPO: '',
+      GITHUB_DISPATCH_TOKEN: '',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+    for (const env of [this.#cmsEnv, this.#publisherEnv]) delete env.NODE_ENV;
+  }
+
+  static async create(options: NewsroomOptions): Promise<BenchNewsroom> {
+    const [cmsPort, publisherPort] = [await findFreePort(), await findFreePort()];
+    await mkdir(path.join(options.workDir, 'cms', 'public', 'uploads'), { recursive: true });
+    return new BenchNewsroom(options, cmsPort, publisherPort);
+  }
+
+  /** `npm run seed -w cms -- --synthetic N --no-sample` on the empty database; `onLine` gets its output. */
+  async seed(articles: number, onLine?: (line: string) => void): Promise<void> {
+    await runQuiet(
+      'seed',
+      'npm',
+      ['run', 'seed', '-w', 'cms', '--', '--synthetic', String(articles), '--no-sample'],
+      { cwd: ROOT_DIR, env: this.#cmsEnv, onLine },
+    );
+  }
+
+  /** `npm run start -w cms`, until it answers /_health. */
+  async startCms(): Promise<void> {
+    const cms = startQuiet('cms', 'npm', ['run', 'start', '-w', 'cms'], {
+      cwd: ROOT_DIR,
+      env: this.#cmsEnv,
+    });
+    this.#started.push(cms);
+    await pollUntil(
+      'the CMS to answer /_health',
+      () =>
+        fetch(`${this.cmsUrl}/_health`).then(
+          (response) => (response.ok ? true : undefined),
+          () => undefined,
+        ),
+      { timeoutMs: 120_000, intervalMs: 200, child: cms },
+    );
+  }
+
+  /** `npm run start -w site`; returns the pid of the process (npm) that all its processes descend from. */
+  startPublisher(): number {
+    const publisher = startQuiet('publisher', 'npm', ['run', 'start', '-w', 'site'], {
+      cwd: ROOT_DIR,
+      env: this.#publisherEnv,
+    });
+    this.#started.push(publisher);
+    this.#publisher = publisher;
+    return publisher.process.pid!;
+  }
+
+  async status(): Promise<PublisherStatus> {
+    const response = await fetch(`${this.publisherUrl}/_publisher/status`);
+    if (!response.ok) throw new Error(`The publisher's status answered ${response.status}.`);
+    return (await response.json()) as PublisherStatus;
+  }
+
+  /** Waits for the publisher's first release (its build at start-up) to be live. */
+  async waitForFirstRelease(timeoutMs = 600_000): Promise<NonNullable<PublisherStatus['live']>> {
+    const publisher = this.#publisher;
+    if (!publisher) throw new Error('startPublisher() comes before waitForFirstRelease().');
+    return pollUntil(
+      'the publisher to serve its first release',
+      async () => {
+        const current = await this.status().catch(() => undefined);
+        if (!current) return undefined;
+        if (current.lastBuild && !current.lastBuild.ok) {
+          throw new Error(`The first build failed: ${current.lastBuild.error}`);
+        }
+        return current.live ?? undefined;
+      },
+      { timeoutMs, intervalMs: 200, child: publisher },
+    ).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : error}\n${publisher.tail()}`);
+    });
+  }
+
+  /** What the publisher printed last (for an error message). */
+  publisherTail(): string {
+    return this.#publisher?.tail() ?? '';
+  }
+
+  login(): Promise<AdminEditor> {
+    return AdminEditor.login(this.cmsUrl, this.#admin, this.#readToken);
+  }
+
+  async stop(): Promise<void> {
+    for (const child of this.#started.splice(0).reverse()) await stopQuiet(child, 15_000);
+  }
+}
+
+/** Boots the whole stack; `log` gets one line per step. Stops what it started if a step fails. */
 export async function startBenchStack(options: {
   articles: number;
   workDir: string;
@@ -132,134 +355,38 @@ export async function startBenchStack(options: {
   buildCommand?: string;
   log: (line: string) => void;
 }): Promise<BenchStack> {
-  const { articles, workDir, log } = options;
-  const [cmsPort, publisherPort] = [await findFreePort(), await findFreePort()];
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const publisherUrl = `http://127.0.0.1:${publisherPort}`;
-  const readToken = randomBytes(32).toString('hex');
-  const hookSecret = secret();
-  const admin = { email: 'bench@toasoan.test', password: `Bench-${secret()}-9a` };
-  await mkdir(path.join(workDir, 'cms', 'public', 'uploads'), { recursive: true });
-
-  // Every variable the CMS reads is set, even to '': Strapi's dotenv never overrides one that
-  // exists, so the developer's cms/.env cannot point the benchmark at their database.
-  const cmsEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(cmsPort),
-    PUBLIC_URL: cmsUrl,
-    DATABASE_URL: '',
-    DATABASE_FILENAME: path.join(workDir, 'cms', 'data.db'),
-    PUBLIC_DIR: path.join(workDir, 'cms', 'public'),
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    SITE_API_TOKEN: readToken,
-    SERVE_ADMIN_PANEL: 'false',
-    DEMO_ADMIN_EMAIL: admin.email,
-    DEMO_ADMIN_PASSWORD: admin.password,
-    PUBLISH_WEBHOOK_URL: `${publisherUrl}/_publisher/hook`,
-    PUBLISH_HOOK_SECRET: hookSecret,
-    STRAPI_TELEMETRY_DISABLED: 'true',
-  };
-  // Likewise for site/.env: the publisher and its builds see only this stack.
-  const publisherEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    STRAPI_URL: cmsUrl,
-    STRAPI_TOKEN: readToken,
-    SITE_URL: 'http://localhost:4321',
-    SITE_CACHE_DIR: path.join(workDir, 'site-cache'),
-    RELEASES_DIR: path.join(workDir, 'releases'),
-    PUBLISHER_HOST: '127.0.0.1',
-    PUBLISHER_PORT: String(publisherPort),
-    PUBLISH_HOOK_SECRET: hookSecret,
-    // Only the hooks start builds, so each publish is measured on its own.
-    RECONCILE_INTERVAL_MS: '0',
-    PUBLISHER_BUILD_COMMAND: options.buildCommand ?? '',
-    PUBLISHER_MODE: 'build',
-    GITHUB_DISPATCH_REPO: '',
-    GITHUB_DISPATCH_TOKEN: '',
-    ASTRO_TELEMETRY_DISABLED: '1',
-  };
-  for (const env of [cmsEnv, publisherEnv]) delete env.NODE_ENV;
-
-  const started: QuietChild[] = [];
-  const stop = async () => {
-    for (const child of started.reverse()) await stopQuiet(child, 15_000);
-  };
+  const { articles, log } = options;
+  const newsroom = await BenchNewsroom.create(options);
   try {
     let since = Date.now();
     log(`seeding ${articles} synthetic articles…`);
-    await runQuiet(
-      'seed',
-      'npm',
-      ['run', 'seed', '-w', 'cms', '--', '--synthetic', String(articles), '--no-sample'],
-      { cwd: ROOT_DIR, env: cmsEnv },
-    );
+    await newsroom.seed(articles);
     const seedMs = Date.now() - since;
 
     since = Date.now();
-    const cms = startQuiet('cms', 'npm', ['run', 'start', '-w', 'cms'], {
-      cwd: ROOT_DIR,
-      env: cmsEnv,
-    });
-    started.push(cms);
-    await pollUntil(
-      'the CMS to answer /_health',
-      () =>
-        fetch(`${cmsUrl}/_health`).then(
-          (response) => (response.ok ? true : undefined),
-          () => undefined,
-        ),
-      { timeoutMs: 120_000, intervalMs: 200, child: cms },
-    );
+    await newsroom.startCms();
     const cmsStartMs = Date.now() - since;
 
     since = Date.now();
     log('starting the publisher (first build)…');
-    const publisher = startQuiet('publisher', 'npm', ['run', 'start', '-w', 'site'], {
-      cwd: ROOT_DIR,
-      env: publisherEnv,
-    });
-    started.push(publisher);
-    const status = async () => {
-      const response = await fetch(`${publisherUrl}/_publisher/status`);
-      if (!response.ok) throw new Error(`status answered ${response.status}`);
-      return (await response.json()) as PublisherStatus;
-    };
-    const first = await pollUntil(
-      'the publisher to serve its first release',
-      async () => {
-        const current = await status().catch(() => undefined);
-        if (!current) return undefined;
-        if (current.lastBuild && !current.lastBuild.ok) {
-          throw new Error(`The first build failed: ${current.lastBuild.error}`);
-        }
-        return current.live ?? undefined;
-      },
-      { timeoutMs: 600_000, intervalMs: 200, child: publisher },
-    ).catch((error: unknown) => {
-      throw new Error(`${error instanceof Error ? error.message : error}\n${publisher.tail()}`);
-    });
+    newsroom.startPublisher();
+    const first = await newsroom.waitForFirstRelease();
     const firstBuildMs = Date.now() - since;
     log(
       `first release: ${first.pages} pages (${first.articlePages} articles), built in ${(first.durationMs / 1000).toFixed(1)} s`,
     );
 
-    const editor = await AdminEditor.login(cmsUrl, admin, readToken);
     return {
-      cmsUrl,
-      publisherUrl,
-      editor,
+      cmsUrl: newsroom.cmsUrl,
+      publisherUrl: newsroom.publisherUrl,
+      releasesDir: newsroom.releasesDir,
+      editor: await newsroom.login(),
       timings: { seedMs, cmsStartMs, firstBuildMs },
-      status,
-      stop,
+      status: () => newsroom.status(),
+      stop: () => newsroom.stop(),
     };
   } catch (error) {
-    await stop();
+    await newsroom.stop();
     throw error;
   }
 }

@@ -1,0 +1,72 @@
+/** What the benchmarks print: figures, tables, and the machine they ran on. */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { ROOT_DIR } from './paths';
+
+/** `1234` → `1.2 s`; `undefined` → `–` (a figure this build does not report). */
+export const seconds = (ms: number | undefined) =>
+  ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  platform: string;
+  osRelease: string;
+  node: string;
+  /** 1, 5 and 15 minutes, when the benchmark started. */
+  loadAverage: number[];
+  /** `git rev-parse --short HEAD`, with `+changes` when the working tree differs from it. */
+  commit: string;
+}
+
+function gitCommit(): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+  try {
+    const commit = git('rev-parse', '--short', 'HEAD');
+    // The working tree is what ran: say when it is not the commit alone.
+    return git('status', '--porcelain', '--untracked-files=no') ? `${commit}+changes` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function describeMachine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU',
+    cores: cpus.length,
+    memoryGb: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    platform: `${os.platform()} ${os.arch()}`,
+    osRelease: os.release(),
+    node: process.version,
+    loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
+    commit: gitCommit(),
+  };
+}
+
+export function formatMachine(machine: Machine): string {
+  return (
+    `${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB RAM, Node ${machine.node}, ` +
+    `${machine.platform} ${machine.osRelease}, load ${machine.loadAverage[0]} at start, ` +
+    `commit ${machine.commit}`
+  );
+}
+
+/** Prints rows as columns: the first column left-aligned, the others right-aligned. */
+export function printTable(rows: string[][], indent = ''): void {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows) {
+    const cells = row.map((cell, column) =>
+      column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+    );
+    console.log(`${indent}${cells.join('  ')}`.trimEnd());
+  }
+}
