@@ -74,6 +74,15 @@ export class CmsEditor {
     await this.#contentManager('POST', ARTICLE, `/${documentId}/actions/unpublish`);
   }
 
+  /** Delete, from the list view: every version of the document goes. */
+  async deleteArticle(documentId: string): Promise<void> {
+    const response = await fetch(
+      `${this.#cms.url}/content-manager/collection-types/${ARTICLE}/${documentId}`,
+      { method: 'DELETE', headers: { Authorization: `Bearer ${this.#jwt}` } },
+    );
+    if (!response.ok) throw new Error(`DELETE ${documentId} answered ${response.status}`);
+  }
+
   saveCategory(documentId: string, data: object) {
     return this.#contentManager('PUT', CATEGORY, `/${documentId}`, data);
   }

@@ -15,14 +15,20 @@ export interface SiteBuild {
 }
 
 /** The environment of a build: the given CMS, a private cache, and no telemetry. */
-function buildEnvironment(strapiUrl: string, token: string, cacheDir: string): NodeJS.ProcessEnv {
+function buildEnvironment(
+  strapiUrl: string,
+  token: string,
+  cacheDir: string,
+  base = '',
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     STRAPI_URL: strapiUrl,
     // Set even when empty: loadEnvFile never overrides a variable that exists, so a
-    // developer's site/.env cannot hand the build another token.
+    // developer's site/.env cannot hand the build another token (or base release).
     STRAPI_TOKEN: token,
     SITE_CACHE_DIR: cacheDir,
+    SITE_BASE_RELEASE: base,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   delete env.NODE_ENV;
@@ -32,19 +38,20 @@ function buildEnvironment(strapiUrl: string, token: string, cacheDir: string): N
 /**
  * Runs the real `astro build` in site/ against a CMS, into a new folder of the run's scratch
  * folder. Builds given the same `cacheDir` share the fetched data, Astro's cache and the
- * converted pictures, as a publisher's builds do; by default each build has its own.
+ * converted pictures, as a publisher's builds do; by default each build has its own. With
+ * `base` (an earlier build's outDir), the build is incremental from it, as the publisher's are.
  */
 export async function buildSite(
   strapiUrl: string,
   token: string,
-  options: { cacheDir?: string } = {},
+  options: { cacheDir?: string; base?: string } = {},
 ): Promise<SiteBuild> {
   const workDir = await mkdtemp(path.join(inject('scratchDir'), 'build-'));
   const outDir = path.join(workDir, 'dist');
   const cacheDir = options.cacheDir ?? path.join(workDir, 'cache');
   const result = await runProcess(process.execPath, [astroCli, 'build', '--outDir', outDir], {
     cwd: siteRoot,
-    env: buildEnvironment(strapiUrl, token, cacheDir),
+    env: buildEnvironment(strapiUrl, token, cacheDir, options.base),
   });
   return { ...result, outDir, cacheDir };
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // Article bodies live in files of their own, one per version, so a build holds only the bodies of
@@ -33,6 +33,5 @@ export const readArticleBody = (cacheDir: string, version: BodyVersion) =>
 
 /** The names of the bodies in the cache: one listing instead of a stat per article. */
 export async function cachedBodies(cacheDir: string): Promise<Set<string>> {
-  await mkdir(bodiesDir(cacheDir), { recursive: true });
-  return new Set(await readdir(bodiesDir(cacheDir)));
+  return new Set(await readdir(bodiesDir(cacheDir)).catch(() => []));
 }

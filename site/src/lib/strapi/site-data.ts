@@ -14,7 +14,7 @@ import {
 import { readSiteConfig, type SiteConfig } from '../config';
 import { bodyImageUrl, imageSources } from '../images/cms-media';
 import { forEachLimited } from '../for-each-limited';
-import { bodyFileName, cachedBodies, writeArticleBody } from './article-bodies';
+import { bodiesDir, bodyFileName, cachedBodies, writeArticleBody } from './article-bodies';
 import { StrapiClient, type Parser } from './client';
 import { commentPageSchema, type CommentEntry } from './comments';
 import { explainFetchFailure, SiteDataError } from './errors';
@@ -187,6 +187,7 @@ async function storeArticles(
   fetched: FetchedArticle[],
 ): Promise<RoutableArticle[]> {
   const articles: RoutableArticle[] = [];
+  await mkdir(bodiesDir(config.cacheDir), { recursive: true });
   await forEachLimited(normalizeDeep(fetched), 32, async ({ body, ...article }) => {
     // Unpublished or moved out of its category between the sync index and this request.
     if (!article.category) return;

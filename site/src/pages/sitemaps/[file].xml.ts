@@ -1,16 +1,19 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { selectPages } from '../../lib/incremental/render-plan';
 import { renderSitemap, type SitemapEntry } from '../../lib/sitemaps';
 import { xmlResponse } from '../../lib/xml';
 import { sitemapFiles } from './_files';
 
 // The files of the sitemap index: /sitemaps/pages-1.xml, /sitemaps/articles-1.xml… Each file's
-// props are everything it shows, and GET reads nothing else: an incremental build that compares
-// props rewrites only the files whose addresses or dates changed.
-export const getStaticPaths = (async () =>
-  (await sitemapFiles()).map(({ name, entries }) => ({
+// props are everything it shows, and GET reads nothing else: an incremental build rewrites only
+// the files whose addresses or dates changed.
+export const getStaticPaths = (async () => {
+  const files = (await sitemapFiles()).map(({ name, entries }) => ({
     params: { file: name },
     props: { entries },
-  }))) satisfies GetStaticPaths;
+  }));
+  return selectPages('sitemap-file', files, ({ params }) => `sitemaps/${params.file}.xml`);
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entries: SitemapEntry[] }> = ({ props: { entries } }) =>
   xmlResponse(renderSitemap(entries));

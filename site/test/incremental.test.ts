@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateRelease } from '../publisher/validate-release';
+import { readBuildStats, RELEASE_FILES, type BuildStats } from '../src/lib/incremental/release-files';
+import { startTestCms, type TestCms } from './helpers/cms';
+import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
+import { assertPrerequisitesBuilt } from './helpers/paths';
+import { buildSite, type SiteBuild } from './helpers/site';
+
+// "Identical output": after each kind of change an editor makes, a build that starts from the
+// previous release (fetching and rendering only what changed, linking the rest) must write the
+// very files a full build of the same content writes.
+
+/** Every file of a build but its `.release/` notes: relative path → hash of its bytes. */
+async function filesOf(build: SiteBuild): Promise<Map<string, string>> {
+  const entries = await readdir(build.outDir, { recursive: true, withFileTypes: true });
+  const files = new Map<string, string>();
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(build.outDir, file).split(path.sep).join('/');
+    if (relative.startsWith(`${RELEASE_FILES}/`)) continue;
+    files.set(relative, createHash('sha1').update(await readFile(file)).digest('hex'));
+  }
+  return files;
+}
+
+/** The files that differ between two builds, with how: empty when they are the same site. */
+async function differences(a: SiteBuild, b: SiteBuild): Promise<string[]> {
+  const [left, right] = await Promise.all([filesOf(a), filesOf(b)]);
+  const names = new Set([...left.keys(), ...right.keys()]);
+  return [...names]
+    .filter((name) => left.get(name) !== right.get(name))
+    .map((name) =>
+      !left.has(name) ? `only in full: ${name}` : !right.has(name) ? `only in incremental: ${name}` : `differs: ${name}`,
+    )
+    .sort();
+}
+
+const inode = async (build: SiteBuild, file: string) =>
+  (await stat(path.join(build.outDir, file))).ino;
+
+describe('incremental builds', () => {
+  let cms: TestCms | undefined;
+  let editor: CmsEditor;
+  let cacheDir: string;
+  let latest: SiteBuild;
+
+  /** Builds from the latest release, then in full, and returns both with the first's figures. */
+  async function rebuild(): Promise<{ incremental: SiteBuild; full: SiteBuild; stats: BuildStats }> {
+    const incremental = await buildSite(cms!.url, cms!.token, { cacheDir, base: latest.outDir });
+    expect(incremental.stderr).toBe('');
+    expect(incremental.code, incremental.stdout).toBe(0);
+    const full = await buildSite(cms!.url, cms!.token, { cacheDir });
+    expect(full.code, full.stdout + full.stderr).toBe(0);
+    const stats = (await readBuildStats(incremental.outDir))!;
+    await validateRelease(incremental.outDir, [stats.articles]);
+    expect(await differences(incremental, full)).toEqual([]);
+    latest = incremental;
+    return { incremental, full, stats };
+  }
+
+  beforeAll(async () => {
+    assertPrerequisitesBuilt();
+    cms = await startTestCms([]);
+    editor = await CmsEditor.open(cms, 'incremental-test');
+    const first = await buildSite(cms.url, cms.token);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    cacheDir = first.cacheDir;
+    latest = first;
+    expect((await readBuildStats(first.outDir))?.mode).toBe('full');
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  let published: PublishedArticle;
+
+  it('renders a new article and the pages that list it, and links every other page', async () => {
+    const before = latest;
+    const category = await editor.firstCategory();
+    published = await editor.publishNewArticle('Khánh thành cầu mới qua sông Lô', category);
+    const { incremental, stats } = await rebuild();
+    expect(stats.mode).toBe('incremental');
+    expect(stats.articlesFetched).toBe(1);
+    expect(stats.pages.rendered).toBeGreaterThan(0);
+    expect(stats.pages.reused).toBeGreaterThan(stats.pages.rendered);
+    expect(stats.pages.removed).toBe(0);
+    const file = published.urlPath.slice(1);
+    await expect(readFile(path.join(incremental.outDir, file), 'utf8')).resolves.toContain(
+      'Khánh thành cầu mới qua sông Lô',
+    );
+    // An author page of someone else is the very file of the release before: a hard link.
+    const authorPages = [...(await filesOf(before)).keys()].filter((name) =>
+      name.startsWith('tac-gia/'),
+    );
+    const reused = [];
+    for (const name of authorPages) {
+      if ((await inode(before, name)) === (await inode(incremental, name))) reused.push(name);
+    }
+    expect(reused.length).toBeGreaterThan(0);
+  });
+
+  it('renders an edited article again', async () => {
+    await editor.publishArticle(published.documentId, { title: 'Khánh thành cầu Lô mới' });
+    const { incremental, stats } = await rebuild();
+    expect(stats.mode).toBe('incremental');
+    expect(stats.articlesFetched).toBe(1);
+    await expect(
+      readFile(path.join(incremental.outDir, published.urlPath.slice(1)), 'utf8'),
+    ).resolves.toContain('Khánh thành cầu Lô mới');
+  });
+
+  it('shows an approved comment', async () => {
+    await editor.approveNewComment(published.documentId, {
+      name: 'Nguyễn Văn Bình',
+      body: 'Cây cầu mới giúp bà con đi lại thuận tiện hơn nhiều.',
+    });
+    const { incremental, stats } = await rebuild();
+    expect(stats.articlesFetched).toBe(0);
+    await expect(
+      readFile(path.join(incremental.outDir, published.urlPath.slice(1)), 'utf8'),
+    ).resolves.toContain('Cây cầu mới giúp bà con');
+  });
+
+  it('removes an unpublished article and a deleted one', async () => {
+    const gone = await editor.publishNewArticle('Tin sẽ bị xóa', await editor.firstCategory());
+    await rebuild();
+    await editor.unpublishArticle(published.documentId);
+    const unpublished = await rebuild();
+    expect(unpublished.stats.pages.removed).toBeGreaterThan(0);
+    await expect(stat(path.join(unpublished.incremental.outDir, published.urlPath.slice(1)))).rejects.toThrow();
+
+    await editor.deleteArticle(gone.documentId);
+    const deleted = await rebuild();
+    expect(deleted.stats.pages.removed).toBeGreaterThan(0);
+    await expect(stat(path.join(deleted.incremental.outDir, gone.urlPath.slice(1)))).rejects.toThrow();
+  });
+
+  it('renders every page again when a section is renamed (the menu is on every page)', async () => {
+    const category = await editor.firstCategory();
+    await editor.saveCategory(category.documentId, { name: 'Thời sự – Chính trị' });
+    const { stats } = await rebuild();
+    expect(stats.mode).toBe('full');
+    expect(stats.pages.reused).toBe(0);
+  });
+});
