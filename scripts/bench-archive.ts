@@ -115,6 +115,7 @@ interface BuildFigures {
   buildMs: number;
   mode: string | null;
   fetchMs: number | null;
+  articlesFetched: number | null;
   renderMs: number | null;
   pagesRendered: number | null;
   pagesReused: number | null;
@@ -188,6 +189,7 @@ function buildFigures(record: ReleaseRecord): BuildFigures {
     buildMs: record.durationMs,
     mode: typeof stats?.mode === 'string' ? stats.mode : null,
     fetchMs: number(stats?.fetchMs),
+    articlesFetched: number(stats?.articlesFetched),
     renderMs: number(stats?.renderMs),
     pagesRendered: number(stats?.pages?.rendered),
     pagesReused: number(stats?.pages?.reused),
@@ -563,7 +565,9 @@ const rss = (build: BuildFigures | null) =>
 function buildCells(build: BuildFigures | null): string[] {
   return [
     build ? seconds(build.buildMs) : '–',
+    build?.mode ?? '–',
     ms(build?.fetchMs ?? null),
+    count(build?.articlesFetched ?? null),
     ms(build?.renderMs ?? null),
     count(build?.pagesRendered ?? null),
     count(build?.pagesReused ?? null),
@@ -585,29 +589,36 @@ function printSize(figures: SizeFigures): void {
       (cold.renderPagesPerSecond ? ` (${cold.renderPagesPerSecond} rendered/s)` : ''),
   );
   const rows = [
-    ['', 'to live', 'build', 'fetch', 'render', 'rendered', 'reused', 'peak RSS'],
+    [
+      '',
+      'to live',
+      'build',
+      'mode',
+      'fetch',
+      'fetched',
+      'render',
+      'rendered',
+      'reused',
+      'peak RSS',
+    ],
     ['cold build', seconds(cold.wallMs), ...buildCells(cold)],
     ...publishes.samples.map((sample, i) => [
       `publish ${i + 1}`,
       seconds(sample.liveMs),
       ...buildCells(sample.build),
     ]),
-    ['publish median', seconds(publishes.medianMs), '', '', '', '', '', ''],
-    ['publish worst', seconds(publishes.worstMs), '', '', '', '', '', ''],
+    ['publish median', seconds(publishes.medianMs)],
+    ['publish worst', seconds(publishes.worstMs)],
     ...storm.releases.map((release, i) => [`storm build ${i + 1}`, '', ...buildCells(release)]),
-    [
-      `storm (${storm.publishes})`,
-      seconds(storm.allLiveAfterLastMs),
-      `${storm.builds.succeeded} ok`,
-      `${storm.builds.failed} failed`,
-      '',
-      '',
-      '',
-      '',
-    ],
+    [`storm (${storm.publishes} publishes)`, seconds(storm.allLiveAfterLastMs)],
     ['edit old article', seconds(edit.liveMs), ...buildCells(edit.build)],
   ];
   printTable(rows, '  ');
+  console.log(
+    `  storm: ${storm.builds.succeeded} builds succeeded, ${storm.builds.failed} failed; ` +
+      `each page live ${seconds(storm.perPageMedianMs)} (median), ${seconds(storm.perPageWorstMs)} ` +
+      `(worst) after its own publish`,
+  );
   if (storm.failedBuilds.length > 0) {
     for (const failed of storm.failedBuilds) {
       console.log(`  storm build ${failed.id} failed: ${failed.error}`);

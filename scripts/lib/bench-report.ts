@@ -60,12 +60,17 @@ export function formatMachine(machine: Machine): string {
   );
 }
 
-/** Prints rows as columns: the first column left-aligned, the others right-aligned. */
+/**
+ * Prints rows as columns (the first row's length; shorter rows end in blanks): the first column
+ * left-aligned, the others right-aligned.
+ */
 export function printTable(rows: string[][], indent = ''): void {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const widths = rows[0]!.map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
   for (const row of rows) {
-    const cells = row.map((cell, column) =>
-      column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+    const cells = widths.map((width, column) =>
+      column === 0 ? (row[column] ?? '').padEnd(width) : (row[column] ?? '').padStart(width),
     );
     console.log(`${indent}${cells.join('  ')}`.trimEnd());
   }

@@ -251,8 +251,12 @@ export class BenchNewsroom {
       PUBLISHER_HOST: '127.0.0.1',
       PUBLISHER_PORT: String(publisherPort),
       PUBLISH_HOOK_SECRET: hookSecret,
-      // Only the hooks start builds, so each publish is measured on its own.
+      // Only the hooks start builds, so each publish is measured on its own; no scheduled full
+      // build within a run, and room for a cold build of a large archive.
       RECONCILE_INTERVAL_MS: '0',
+      FULL_BUILD_INTERVAL_MS: String(24 * 60 * 60_000),
+      BUILD_TIMEOUT_MS: String(3 * 60 * 60_000),
+      KEEP_RELEASES: '5',
       PUBLISHER_BUILD_COMMAND: options.buildCommand ?? '',
       PUBLISHER_MODE: 'build',
       GITHUB_DISPATCH_REPO: '',

@@ -18,6 +18,8 @@ export interface BuildStats {
   renderMs?: number;
   pages?: { rendered?: number; reused?: number; removed?: number };
   articles?: number;
+  /** Articles whose data the build fetched (an incremental build fetches only what changed). */
+  articlesFetched?: number;
   maxRssMb?: number;
 }
 
