@@ -3,7 +3,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRelease } from '../publisher/validate-release';
-import { readBuildStats, RELEASE_FILES, type BuildStats } from '../src/lib/incremental/release-files';
+import {
+  readBuildStats,
+  RELEASE_FILES,
+  type BuildStats,
+} from '../src/lib/incremental/release-files';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
 import { assertPrerequisitesBuilt } from './helpers/paths';
@@ -22,7 +26,12 @@ async function filesOf(build: SiteBuild): Promise<Map<string, string>> {
     const file = path.join(entry.parentPath, entry.name);
     const relative = path.relative(build.outDir, file).split(path.sep).join('/');
     if (relative.startsWith(`${RELEASE_FILES}/`)) continue;
-    files.set(relative, createHash('sha1').update(await readFile(file)).digest('hex'));
+    files.set(
+      relative,
+      createHash('sha1')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   }
   return files;
 }
@@ -34,7 +43,11 @@ async function differences(a: SiteBuild, b: SiteBuild): Promise<string[]> {
   return [...names]
     .filter((name) => left.get(name) !== right.get(name))
     .map((name) =>
-      !left.has(name) ? `only in full: ${name}` : !right.has(name) ? `only in incremental: ${name}` : `differs: ${name}`,
+      !left.has(name)
+        ? `only in full: ${name}`
+        : !right.has(name)
+          ? `only in incremental: ${name}`
+          : `differs: ${name}`,
     )
     .sort();
 }
@@ -49,7 +62,11 @@ describe('incremental builds', () => {
   let latest: SiteBuild;
 
   /** Builds from the latest release, then in full, and returns both with the first's figures. */
-  async function rebuild(): Promise<{ incremental: SiteBuild; full: SiteBuild; stats: BuildStats }> {
+  async function rebuild(): Promise<{
+    incremental: SiteBuild;
+    full: SiteBuild;
+    stats: BuildStats;
+  }> {
     const incremental = await buildSite(cms!.url, cms!.token, { cacheDir, base: latest.outDir });
     expect(incremental.stderr).toBe('');
     expect(incremental.code, incremental.stdout).toBe(0);
@@ -132,12 +149,16 @@ describe('incremental builds', () => {
     await editor.unpublishArticle(published.documentId);
     const unpublished = await rebuild();
     expect(unpublished.stats.pages.removed).toBeGreaterThan(0);
-    await expect(stat(path.join(unpublished.incremental.outDir, published.urlPath.slice(1)))).rejects.toThrow();
+    await expect(
+      stat(path.join(unpublished.incremental.outDir, published.urlPath.slice(1))),
+    ).rejects.toThrow();
 
     await editor.deleteArticle(gone.documentId);
     const deleted = await rebuild();
     expect(deleted.stats.pages.removed).toBeGreaterThan(0);
-    await expect(stat(path.join(deleted.incremental.outDir, gone.urlPath.slice(1)))).rejects.toThrow();
+    await expect(
+      stat(path.join(deleted.incremental.outDir, gone.urlPath.slice(1))),
+    ).rejects.toThrow();
   });
 
   it('renders every page again when a section is renamed (the menu is on every page)', async () => {

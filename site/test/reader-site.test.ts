@@ -310,15 +310,37 @@ describe('the reader site built from a seeded CMS', () => {
       expect(findAll(document, byTag('form'))).toEqual([]);
     });
 
-    it('lists the latest 6 of the category and the latest of the others, never itself', async () => {
+    // The article's neighbourhood: those published just before it, then (when there are not
+    // enough) those just after, newest first; never the newest of the site (see DESIGN.md).
+    const neighbours = (
+      newestFirst: CmsArticle[],
+      article: CmsArticle,
+      count: number,
+      accept: (other: CmsArticle) => boolean,
+    ) => {
+      const at = newestFirst.findIndex((other) => other.documentId === article.documentId);
+      const before = newestFirst
+        .slice(at + 1)
+        .filter(accept)
+        .slice(0, count);
+      const after = newestFirst
+        .slice(0, at)
+        .filter(accept)
+        .slice(-(count - before.length) || newestFirst.length);
+      return [...(before.length < count ? after : []), ...before];
+    };
+
+    it('lists the neighbourhood of 6 in the category and 8 in the others, never itself', async () => {
       for (const article of articles) {
         const { document } = await page(articleFile(article));
         const same = findOne(document, byClass('same-category'), 'same category');
         const sameLinks = findAll(same, byTag('li')).flatMap((item) => linksIn(item));
-        const expectedSame = byCategory(article.category!.slug)
-          .filter((other) => other.documentId !== article.documentId)
-          .slice(0, 6)
-          .map(articleUrlPath);
+        const expectedSame = neighbours(
+          byCategory(article.category!.slug),
+          article,
+          6,
+          () => true,
+        ).map(articleUrlPath);
         expect(sameLinks, articleFile(article)).toEqual(expectedSame);
         const more = findOne(same, byClass('more'), 'Xem thêm');
         expect(textOf(more)).toBe('Xem thêm >>');
@@ -326,10 +348,12 @@ describe('the reader site built from a seeded CMS', () => {
 
         const others = findOne(document, byClass('other-news'), 'other news');
         const otherLinks = linksIn(others).filter((href) => href.endsWith('.html'));
-        const expectedOthers = articles
-          .filter((other) => other.category!.slug !== article.category!.slug)
-          .slice(0, 8)
-          .map(articleUrlPath);
+        const expectedOthers = neighbours(
+          articles,
+          article,
+          8,
+          (other) => other.category!.slug !== article.category!.slug,
+        ).map(articleUrlPath);
         expect(otherLinks, articleFile(article)).toEqual(expectedOthers);
 
         for (const href of [...sameLinks, ...otherLinks]) {
@@ -570,19 +594,36 @@ describe('the reader site built from a seeded CMS', () => {
       }
     });
 
-    it('lists every page of the site in sitemap.xml', async () => {
-      const root = await xml('sitemap.xml');
-      expect(root.name).toBe('urlset');
-      expect(root.attributes.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-      const locs = childrenNamed(root, 'url').map((url) => childText(url, 'loc'));
+    it('lists every page of the site in the files of the sitemap index', async () => {
+      const index = await xml('sitemap.xml');
+      expect(index.name).toBe('sitemapindex');
+      expect(index.attributes.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+      const files = childrenNamed(index, 'sitemap');
+      // Few pages, and article numbers far below 10,000: one file of each.
+      expect(files.map((file) => childText(file, 'loc'))).toEqual([
+        `${SITE_URL}/sitemaps/pages-1.xml`,
+        `${SITE_URL}/sitemaps/articles-1.xml`,
+      ]);
+      const locs: string[] = [];
+      for (const file of files) {
+        const root = await xml(childText(file, 'loc').slice(`${SITE_URL}/`.length));
+        expect(root.name).toBe('urlset');
+        const urls = childrenNamed(root, 'url');
+        const lastmods = urls.map((url) => childText(url, 'lastmod')).filter(Boolean);
+        for (const lastmod of lastmods) expect(lastmod).toMatch(/\+07:00$/);
+        // The index dates a file by its newest entry (all in +07:00: text order is time order).
+        expect(childText(file, 'lastmod')).toBe(lastmods.sort().at(-1));
+        locs.push(...urls.map((url) => childText(url, 'loc')));
+      }
       const expected = htmlFiles
         .filter((f) => f !== '404.html')
         .map((f) => `${SITE_URL}${pathOf(f)}`);
       expect(locs.sort()).toEqual(expected.sort());
-      for (const url of childrenNamed(root, 'url')) {
-        const lastmod = childText(url, 'lastmod');
-        if (lastmod) expect(lastmod).toMatch(/\+07:00$/);
-      }
+      // Articles by number, ascending: a new one only ever adds to the last file.
+      const articleNumbers = childrenNamed(await xml('sitemaps/articles-1.xml'), 'url').map((url) =>
+        Number(/-(\d+)\.html$/.exec(childText(url, 'loc'))![1]),
+      );
+      expect(articleNumbers).toEqual(articles.map((a) => a.number).sort((x, y) => x - y));
     });
 
     it('lists the articles of the last two days in the Google News sitemap', async () => {

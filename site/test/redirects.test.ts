@@ -310,7 +310,7 @@ describe('links after renames, moves and unpublishing', () => {
         `${category}/index.html`,
         `${category}/rss.xml`,
         'rss.xml',
-        'sitemap.xml',
+        'sitemaps/articles-1.xml',
         'news-sitemap.xml',
       ]),
     );

@@ -82,6 +82,8 @@ export function readSiteConfig(siteRoot: string = process.cwd()): SiteConfig {
     siteName: env.SITE_NAME?.trim().normalize('NFC') || DEFAULT_SITE_NAME,
     siteDescription: env.SITE_DESCRIPTION?.trim().normalize('NFC') || DEFAULT_SITE_DESCRIPTION,
     masthead: parseMasthead(env.SITE_MASTHEAD?.normalize('NFC')),
-    baseRelease: env.SITE_BASE_RELEASE?.trim() ? path.resolve(siteRoot, env.SITE_BASE_RELEASE.trim()) : undefined,
+    baseRelease: env.SITE_BASE_RELEASE?.trim()
+      ? path.resolve(siteRoot, env.SITE_BASE_RELEASE.trim())
+      : undefined,
   };
 }

@@ -25,8 +25,7 @@ export interface BuildStats {
   maxRssMb: number;
 }
 
-const filePath = (releaseDir: string, name: string) =>
-  path.join(releaseDir, RELEASE_FILES, name);
+const filePath = (releaseDir: string, name: string) => path.join(releaseDir, RELEASE_FILES, name);
 
 /** An earlier release to build from: its data and its page hashes. */
 export interface BaseRelease {

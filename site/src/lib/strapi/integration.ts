@@ -6,7 +6,14 @@ import { bringOverPages } from '../incremental/compose-release';
 import { readBaseRelease, writeReleaseFiles, type BaseRelease } from '../incremental/release-files';
 import { finishRenderPlan, hashProps, startRenderPlan } from '../incremental/render-plan';
 import { SiteDataError } from './errors';
-import { fetchSiteData, saveSiteData, siteDataFile, type FetchStats, type SiteData } from './site-data';
+import {
+  fetchSiteData,
+  handOverSiteData,
+  saveSiteData,
+  siteDataFile,
+  type FetchStats,
+  type SiteData,
+} from './site-data';
 
 /**
  * An error that Astro's CLI prints as its bare message. Astro prints the stack trace and the
@@ -71,6 +78,7 @@ export function strapiData(): AstroIntegration {
           }
           const { data, stats } = await fetchSiteData(config, base?.data);
           await saveSiteData(config.cacheDir, data);
+          handOverSiteData(data);
           const fetchMs = Math.round(performance.now() - started);
           logger.info(
             `${data.articles.length} articles (${stats.articlesFetched} fetched, ` +

@@ -230,15 +230,23 @@ async function loadSiteData(cacheDir: string): Promise<SiteData> {
   );
 }
 
-let cached: Promise<SiteData> | undefined;
+// The integration and the pages are different module instances (Vite bundles the pages) in one
+// process: the integration hands its copy over here, sparing the pages a parse of the file.
+const HANDED_OVER = Symbol.for('toasoan.site-data');
+const shared = globalThis as typeof globalThis & { [HANDED_OVER]?: Promise<SiteData> };
+
+/** Makes `data` what getSiteData returns in this process (the integration, after fetching). */
+export function handOverSiteData(data: SiteData): void {
+  shared[HANDED_OVER] = Promise.resolve(data);
+}
 
 /**
- * The data of the current build, for pages. Read from disk once per process: the integration
- * fetched it before the build started, so getStaticPaths of every route shares one copy
- * instead of each asking the CMS again. Bodies are not in it (see article-bodies.ts), which is
- * what keeps large builds fast and small (see DESIGN.md, measured facts).
+ * The data of the current build, for pages: the integration fetched it before the build started,
+ * so getStaticPaths of every route shares one copy instead of each asking the CMS again (read
+ * from disk once per process when not handed over, as in `astro dev`). Bodies are not in it (see
+ * article-bodies.ts), which is what keeps large builds fast and small (DESIGN.md, measured facts).
  */
 export function getSiteData(): Promise<SiteData> {
-  cached ??= loadSiteData(readSiteConfig().cacheDir);
-  return cached;
+  shared[HANDED_OVER] ??= loadSiteData(readSiteConfig().cacheDir);
+  return shared[HANDED_OVER];
 }

@@ -24,7 +24,11 @@ export const getStaticPaths = (async () => {
     params: { category: formerSlug },
     props: { category, articles: latest(category) },
   }));
-  return selectPages('category-feed', [...feeds, ...formerFeeds], ({ params }) => `${params.category}/rss.xml`);
+  return selectPages(
+    'category-feed',
+    [...feeds, ...formerFeeds],
+    ({ params }) => `${params.category}/rss.xml`,
+  );
 }) satisfies GetStaticPaths;
 
 type Props = { category: Category; articles: RoutableArticle[] };
