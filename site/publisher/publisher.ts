@@ -342,7 +342,7 @@ export class Publisher {
     content: ContentSnapshot | null,
     stats: BuildStats | undefined,
   ): Promise<PageCount> {
-    if (stats) return validateRelease(dir, [stats.articles]);
+    if (stats) return validateRelease(dir, [stats.articles], 'the data it was built from has');
     try {
       return await validateRelease(dir, content ? [content.articles] : null);
     } catch (error) {

@@ -52,12 +52,13 @@ export async function countPages(dir: string): Promise<PageCount> {
 /**
  * Checks a finished build before it may go live: the sentinel pages are whole HTML documents and
  * there is one article page per published article. `expectedArticles` lists the counts that are
- * right (the CMS's count before and after the build: a publish during the build may or may not
- * have made it in; the follow-up build catches up). Null skips the count.
+ * right (the count of the data the build rendered or, for a build that keeps no such record, the
+ * CMS's count before and after it); `source` says where they come from. Null skips the count.
  */
 export async function validateRelease(
   dir: string,
   expectedArticles: number[] | null,
+  source = 'the CMS has',
 ): Promise<PageCount> {
   for (const page of SENTINEL_PAGES) {
     let html: string;
@@ -73,7 +74,7 @@ export async function validateRelease(
   if (expectedArticles && !expectedArticles.includes(count.articlePages)) {
     const expected = [...new Set(expectedArticles)].join(' or ');
     throw new InvalidReleaseError(
-      `the build wrote ${count.articlePages} article pages but the CMS has ${expected} published articles with a category`,
+      `the build wrote ${count.articlePages} article pages but ${source} ${expected} published articles with a category`,
     );
   }
   return count;

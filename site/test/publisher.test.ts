@@ -334,6 +334,25 @@ describe('publisher failures', () => {
     expect(await liveMarker(url)).toBe('five');
   });
 
+  it('validates a release against the data it was built from, not the CMS at another moment', async () => {
+    const context = await setUp();
+    const { site, url } = context;
+    // Publishes during the build: the CMS counts 9 by now, the build rendered the 3 it read.
+    await site.setCms({ articles: 9, signature: 'cms-busy' });
+    await site.updateControl({ dataArticles: 3 });
+    await publishVersion(context, 'from-its-data');
+    expect(await liveMarker(url)).toBe('from-its-data');
+
+    const live = (await getStatus(url)).live!.id;
+    await site.updateControl({ dataArticles: 4 });
+    await publishVersion(context, 'a-page-missing');
+    const status = await getStatus(url);
+    expect(status.live?.id).toBe(live);
+    expect(status.lastError?.message).toContain(
+      '3 article pages but the data it was built from has 4',
+    );
+  });
+
   it('serves no part of a build killed with SIGKILL, removes it, and builds fine afterwards', async () => {
     const context = await setUp();
     const { site, publisher, url } = context;

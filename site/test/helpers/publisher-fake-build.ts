@@ -20,6 +20,11 @@ export interface FakeBuildControl {
   no404?: boolean;
   /** Wait, after the first page, until this file exists. */
   gate?: string;
+  /**
+   * Write `.release/build.json` as the site's build does, saying its data held this many
+   * articles (the publisher then validates against it, not against the CMS).
+   */
+  dataArticles?: number;
 }
 
 const page = (title: string, marker: string) =>
@@ -73,6 +78,11 @@ async function main(): Promise<void> {
     path.join(outDir, '_images', 'anh_a1b2c3-640.webp'),
     Buffer.from('RIFF\0\0\0\0WEBP'),
   );
+  if (control.dataArticles !== undefined) {
+    await mkdir(path.join(outDir, '.release'), { recursive: true });
+    const stats = { mode: 'full', fetchMs: 0, renderMs: 0, articles: control.dataArticles };
+    await writeFile(path.join(outDir, '.release', 'build.json'), JSON.stringify(stats));
+  }
   await appendFile(path.join(workDir, 'builds.log'), `end ${process.pid} ${marker}\n`);
 }
 
