@@ -661,6 +661,8 @@ async function saveResult(
 // ---- main --------------------------------------------------------------------------------------
 
 const workDirs = new Set<string>();
+/** Set on Ctrl-C: what fails then (the children it stops) is no news. */
+let stopping = false;
 
 async function cleanUp(): Promise<void> {
   await stopAllQuiet();
@@ -684,7 +686,6 @@ async function main(): Promise<void> {
     );
   }
 
-  let stopping = false;
   const interrupt = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(130);
     stopping = true;
@@ -722,6 +723,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
+  if (stopping) return;
   await cleanUp().catch(() => undefined);
   console.error(`\nbench failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
