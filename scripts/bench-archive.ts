@@ -343,6 +343,23 @@ async function waitForPage(
   );
 }
 
+/**
+ * Runs `work`, printing every 30 s that it still runs with the last line `output()` holds (a
+ * cold build of a large archive takes minutes).
+ */
+async function whileWaiting<T>(what: string, output: () => string, work: Promise<T>): Promise<T> {
+  const since = Date.now();
+  const timer = setInterval(() => {
+    const last = (output().split('\n').at(-1) ?? '').trim().slice(0, 120);
+    log(`  ${what}: still running after ${seconds(Date.now() - since)}${last ? ` (${last})` : ''}`);
+  }, 30_000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 const answers200 = async (response: Response) => response.status === 200;
 
 async function builtFigures(run: Run, status: PublisherStatus): Promise<BuildFigures | null> {
@@ -409,9 +426,19 @@ async function timeStorm(run: Run, count: number): Promise<StormFigures> {
     `  storm: ${count} publishes answered within ${seconds(lastAnswered - first)}; waiting for their pages…`,
   );
 
-  const liveAt = await Promise.all(
-    published.map((article) =>
-      waitForPage(run, article.urlPath, `${article.urlPath} (storm) to be served`, answers200, 100),
+  const liveAt = await whileWaiting(
+    'storm',
+    () => run.newsroom.publisherTail(),
+    Promise.all(
+      published.map((article) =>
+        waitForPage(
+          run,
+          article.urlPath,
+          `${article.urlPath} (storm) to be served`,
+          answers200,
+          100,
+        ),
+      ),
     ),
   );
   const after = await waitUntilIdle(run, false);
@@ -484,7 +511,11 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
     const memory = new ProcessTreeMemory(newsroom.startPublisher());
     watch = new PublisherWatch(newsroom, memory);
     watch.start();
-    const first = await newsroom.waitForFirstRelease(timeoutMs);
+    const first = await whileWaiting(
+      'cold build',
+      () => newsroom.publisherTail(),
+      newsroom.waitForFirstRelease(timeoutMs),
+    );
     const wallMs = Date.now() - since;
     const firstRecord = await watch.release(first.id);
     const coldBuild = firstRecord
