@@ -270,6 +270,11 @@ export class Publisher {
         lastFullAt: incremental ? base.lastFullAt : startedAt,
         build: stats ?? null,
       };
+      // Worked out before the switch: nothing after it may fail and discard a live release.
+      const how = incremental
+        ? ` (${stats.pages.rendered} rendered, ${stats.pages.reused} kept from ${base.id}, ` +
+          `${stats.pages.removed} removed)`
+        : ' (full build)';
       await this.store.complete(info);
       const { pruned } = await this.store.publish(id);
       this.#record({
@@ -284,11 +289,7 @@ export class Publisher {
       this.#consecutiveFailures = 0;
       this.#options.logger.info(
         `build ${id} is live after ${formatDuration(info.durationMs)}: ${count.pages} pages, ` +
-          `${count.articlePages} articles` +
-          (stats?.mode === 'incremental'
-            ? ` (${stats.pages.rendered} rendered, ${stats.pages.reused} kept from ${base?.id}, ` +
-              `${stats.pages.removed} removed)`
-            : ' (full build)') +
+          `${count.articlePages} articles${how}` +
           (pruned.length > 0
             ? `; removed old release${pruned.length > 1 ? 's' : ''} ${pruned.join(', ')}`
             : ''),

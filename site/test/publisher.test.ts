@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPublisherConfig, type PublisherConfig } from '../publisher/config';
 import type { RunningPublisher } from '../publisher/server';
+import { FULL_BUILD } from '../publisher/publisher';
 import { siteRoot } from './helpers/paths';
 import {
   FakeSite,
@@ -351,6 +352,26 @@ describe('publisher failures', () => {
     expect(status.lastError?.message).toContain(
       '3 article pages but the data it was built from has 4',
     );
+  });
+
+  it('builds from the live release, and in full when asked or when the last full build is old', async () => {
+    const context = await setUp();
+    const { site, publisher, url } = context;
+    await site.updateControl({ dataArticles: 3 });
+    const first = (await getStatus(url)).live!.id;
+    await publishVersion(context, 'incremental');
+    const second = (await getStatus(url)).live!.id;
+    publisher.publisher.request(`${FULL_BUILD} (test)`);
+    await publisher.publisher.idle();
+    expect(await site.bases()).toEqual(['-', first, '-']);
+    expect((await publisher.store.info(second))?.lastFullAt).toBe(
+      (await publisher.store.info(first))?.startedAt,
+    );
+
+    const old = await setUp({ config: { fullBuildIntervalMs: 1 } });
+    await old.site.updateControl({ dataArticles: 3 });
+    await publishVersion(old, 'due');
+    expect(await old.site.bases()).toEqual(['-', '-']);
   });
 
   it('serves no part of a build killed with SIGKILL, removes it, and builds fine afterwards', async () => {

@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   ) as FakeBuildControl;
   const { marker } = control;
   await writeFile(path.join(workDir, 'build.pid'), String(process.pid));
-  await appendFile(path.join(workDir, 'builds.log'), `start ${process.pid} ${marker}\n`);
+  // The release it was asked to build from (SITE_BASE_RELEASE), `-` for a full build.
+  const base = process.env.SITE_BASE_RELEASE ? path.basename(process.env.SITE_BASE_RELEASE) : '-';
+  await appendFile(path.join(workDir, 'builds.log'), `start ${process.pid} ${marker} ${base}\n`);
 
   // A partial site first: what a killed build leaves behind.
   await writeFile(path.join(outDir, 'index.html'), page('Trang chủ', marker));
@@ -80,7 +82,9 @@ async function main(): Promise<void> {
   );
   if (control.dataArticles !== undefined) {
     await mkdir(path.join(outDir, '.release'), { recursive: true });
-    const stats = { mode: 'full', fetchMs: 0, renderMs: 0, articles: control.dataArticles };
+    const mode = base === '-' ? 'full' : 'incremental';
+    const pages = { rendered: control.articles + 2, reused: 0, removed: 0 };
+    const stats = { mode, fetchMs: 0, renderMs: 0, pages, articles: control.dataArticles };
     await writeFile(path.join(outDir, '.release', 'build.json'), JSON.stringify(stats));
   }
   await appendFile(path.join(workDir, 'builds.log'), `end ${process.pid} ${marker}\n`);

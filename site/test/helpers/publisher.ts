@@ -90,6 +90,15 @@ export class FakeSite {
     };
   }
 
+  /** The release each build was asked to start from, `-` for a full build, oldest first. */
+  async bases(): Promise<string[]> {
+    const text = await readFile(path.join(this.workDir, 'builds.log'), 'utf8').catch(() => '');
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith('start '))
+      .map((line) => line.split(' ')[3]!);
+  }
+
   /** The pid of the latest fake build process. */
   async buildPid(): Promise<number> {
     return Number(await readFile(path.join(this.workDir, 'build.pid'), 'utf8'));
