@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { randomFrom, type Random } from './random';
 
 /**
  * Illustrative pictures for the sample content: a sky gradient, a sun and layered hills drawn as
@@ -34,23 +35,8 @@ const PALETTES: Palette[] = [
   { sky: ['#14213d', '#fca311'], sun: '#ffe8c2', hills: ['#315a8a', '#223f63', '#14213d'] },
 ];
 
-/** A small deterministic PRNG (mulberry32) seeded from a string hash (FNV-1a). */
-function randomFrom(key: string): () => number {
-  let seed = 0x811c9dc5;
-  for (const char of key) {
-    seed ^= char.codePointAt(0) ?? 0;
-    seed = Math.imul(seed, 0x01000193);
-  }
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A closed path of a smooth ridge across the picture at about `baseline` (0..1 of the height). */
-function ridge(random: () => number, baseline: number, amplitude: number): string {
+function ridge(random: Random, baseline: number, amplitude: number): string {
   const step = COVER_WIDTH / 6;
   const points: [number, number][] = [];
   for (let x = -step; x <= COVER_WIDTH + step; x += step) {
