@@ -206,11 +206,9 @@ describe('publisher with a real CMS and astro build', () => {
   it('keeps serving the live release when the CMS goes down in the middle of a build', async () => {
     await idle();
     const { live } = await getStatus(publisher!.url);
-    // The build's own fetch of the articles, in pages of 100 (the publisher's checks ask for one).
-    const fetching = relay!.holdNext(
-      (urlPath) =>
-        urlPath.startsWith('/api/articles?') && urlPath.includes('pagination[pageSize]=100'),
-    );
+    // The build's first request: the sync index, which only builds read (the publisher's own
+    // checks ask for one article of each collection).
+    const fetching = relay!.holdNext((urlPath) => urlPath.startsWith('/api/site-sync'));
     expect((await postHook(publisher!.url)).status).toBe(202);
     const request = await fetching;
     const { queue } = await getStatus(publisher!.url);
