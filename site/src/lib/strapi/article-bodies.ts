@@ -1,4 +1,4 @@
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // Article bodies live in files of their own, one per version, so a build holds only the bodies of
@@ -34,4 +34,18 @@ export const readArticleBody = (cacheDir: string, version: BodyVersion) =>
 /** The names of the bodies in the cache: one listing instead of a stat per article. */
 export async function cachedBodies(cacheDir: string): Promise<Set<string>> {
   return new Set(await readdir(bodiesDir(cacheDir)).catch(() => []));
+}
+
+/**
+ * Removes the bodies no article of `current` is at any more (earlier versions, unpublished
+ * articles). A later build that needs one of them (after a rollback) fetches it again.
+ */
+export async function pruneBodies(
+  cacheDir: string,
+  current: readonly BodyVersion[],
+): Promise<number> {
+  const keep = new Set(current.map(bodyFileName));
+  const stale = [...(await cachedBodies(cacheDir))].filter((name) => !keep.has(name));
+  await Promise.all(stale.map((name) => rm(path.join(bodiesDir(cacheDir), name), { force: true })));
+  return stale.length;
 }

@@ -5,9 +5,11 @@ import { codeVersion } from '../incremental/code-version';
 import { bringOverPages } from '../incremental/compose-release';
 import { readBaseRelease, writeReleaseFiles, type BaseRelease } from '../incremental/release-files';
 import { finishRenderPlan, hashProps, startRenderPlan } from '../incremental/render-plan';
+import { pruneBodies } from './article-bodies';
 import { SiteDataError } from './errors';
 import {
   fetchSiteData,
+  getSiteData,
   handOverSiteData,
   saveSiteData,
   siteDataFile,
@@ -111,6 +113,7 @@ export function strapiData(): AstroIntegration {
         const plan = finishRenderPlan();
         const reused = [...plan.pages].filter(([, page]) => !page.rendered).map(([file]) => file);
         if (base) await bringOverPages(reused, base.dir, outDir);
+        await pruneBodies(config.cacheDir, (await getSiteData()).articles);
         const rendered = plan.pages.size - reused.length;
         const removed = base
           ? Object.keys(base.manifest.pages).filter((file) => !plan.pages.has(file)).length
