@@ -4,3 +4,11 @@ export { formatGmt7, toIsoGmt7, NEWSROOM_TIME_ZONE } from './date';
 export { formatByline, CREDIT_ROLES, type CreditRole, type BylineCredit } from './byline';
 export { renderMarkdown } from './markdown';
 export * from './api-types';
+export {
+  validateComment,
+  commentInputSchema,
+  COMMENT_LIMITS,
+  type CommentInput,
+  type CommentField,
+  type CommentErrors,
+} from './comment';
