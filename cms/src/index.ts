@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensureCommentSubmitToken } from './bootstrap/comment-submit-token';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensurePublishWebhook } from './bootstrap/publish-webhook';
 import { ensureSiteBuildToken } from './bootstrap/site-build-token';
@@ -29,6 +30,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
     await ensureSiteBuildToken(strapi);
+    await ensureCommentSubmitToken(strapi);
     await ensurePublishWebhook(strapi);
   },
 };

@@ -60,6 +60,8 @@ export function generateCmsSecrets(): EnvValues {
     ENCRYPTION_KEY: secret(),
     // Hex like the keys Strapi generates itself; the access key of the read-only "site-build" token.
     SITE_API_TOKEN: randomBytes(64).toString('hex'),
+    // The access key of the "comment-submit" token (may only create comments): the site's too.
+    COMMENT_API_TOKEN: randomBytes(64).toString('hex'),
   };
 }
 
@@ -104,8 +106,9 @@ function ensureEnvFile(
 }
 
 /**
- * Creates or completes cms/.env and site/.env. They share two values: the site token
- * (SITE_API_TOKEN = STRAPI_TOKEN) and the publish secret (PUBLISH_HOOK_SECRET in both).
+ * Creates or completes cms/.env and site/.env. They share three values: the site token
+ * (SITE_API_TOKEN = STRAPI_TOKEN), the comment token (COMMENT_API_TOKEN in both) and the publish
+ * secret (PUBLISH_HOOK_SECRET in both).
  */
 export function ensureEnvFiles(): EnsuredEnvFile[] {
   const cms = readEnvFile(CMS_ENV_FILE) ?? {};
@@ -113,6 +116,7 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
   const secrets = generateCmsSecrets();
   // Whichever file already has a shared value decides it, so the two stay equal.
   const token = cms.SITE_API_TOKEN || site.STRAPI_TOKEN || secrets.SITE_API_TOKEN;
+  const commentToken = cms.COMMENT_API_TOKEN || site.COMMENT_API_TOKEN || secrets.COMMENT_API_TOKEN;
   const publishSecret = cms.PUBLISH_HOOK_SECRET || site.PUBLISH_HOOK_SECRET || hookSecret();
   const port = process.env.PORT ?? cms.PORT ?? String(DEFAULT_CMS_PORT);
   const sitePort = process.env.PUBLISHER_PORT ?? site.PUBLISHER_PORT ?? String(DEFAULT_SITE_PORT);
@@ -129,6 +133,7 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
       {
         ...secrets,
         SITE_API_TOKEN: token,
+        COMMENT_API_TOKEN: commentToken,
         DEMO_ADMIN_EMAIL: DEFAULT_DEMO_ADMIN_EMAIL,
         DEMO_ADMIN_PASSWORD: demoPassword(),
         // The CMS calls the site's publisher on every publish (declared at bootstrap).
@@ -146,6 +151,7 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
       {
         STRAPI_URL: `http://127.0.0.1:${port}`,
         STRAPI_TOKEN: token,
+        COMMENT_API_TOKEN: commentToken,
         SITE_URL: `http://localhost:${sitePort}`,
         PUBLISH_HOOK_SECRET: publishSecret,
       },
@@ -213,6 +219,13 @@ export function loadStartConfig(): StartConfig {
     throw new ConfigError(
       `STRAPI_TOKEN (${shortPath(SITE_ENV_FILE)}) differs from SITE_API_TOKEN (${shortPath(CMS_ENV_FILE)}): ` +
         'the site build would be refused. Make them equal, or delete site/.env to have it recreated.',
+    );
+  }
+  if ((cmsEnv.COMMENT_API_TOKEN ?? '').trim() !== (siteEnv.COMMENT_API_TOKEN ?? '').trim()) {
+    throw new ConfigError(
+      `COMMENT_API_TOKEN differs between ${shortPath(CMS_ENV_FILE)} and ${shortPath(SITE_ENV_FILE)}: ` +
+        "the CMS would refuse every reader's comment (they would wait in the site's queue). Make them " +
+        'equal, or delete the line from site/.env to have it copied from cms/.env.',
     );
   }
   // Both sides trim it (cms/src/bootstrap/publish-webhook.ts, site/publisher/config.ts).

@@ -3,5 +3,19 @@
  */
 
 import { factories } from '@strapi/strapi';
+import { createComment } from '../../../utils/comment-submission';
+import { COMMENT_UID } from '../../../utils/content-types';
 
-export default factories.createCoreController('api::comment.comment');
+// `create` is what the "comment-submit" token may call: it takes only a reader's fields and
+// stores them pending (see src/utils/comment-submission.ts). Reading stays the core's.
+export default factories.createCoreController('api::comment.comment', ({ strapi }) => ({
+  async create(ctx) {
+    const comment = await createComment(strapi, ctx.request.body?.data);
+    // Private fields (email, IP hash, user agent) never leave: the same sanitizer as every read.
+    const data = await strapi.contentAPI.sanitize.output(comment, strapi.getModel(COMMENT_UID), {
+      auth: ctx.state.auth,
+    });
+    ctx.status = 201;
+    return { data, meta: {} };
+  },
+}));

@@ -1,0 +1,86 @@
+import type { Core } from '@strapi/strapi';
+
+const TOKEN_UID = 'admin::api-token';
+
+type TokenAccess =
+  { type: 'read-only'; permissions?: never } | { type: 'custom'; permissions: string[] };
+
+/** The parts of Strapi's admin services this step uses (they are untyped in @strapi/types). */
+interface ContentApiTokenService {
+  hash(accessKey: string): string;
+  getByName(name: string): Promise<{ id: number; type: string; permissions?: string[] } | null>;
+  create(
+    attributes: { name: string; description: string; lifespan: null } & TokenAccess,
+  ): Promise<{ id: number }>;
+  update(id: number, attributes: TokenAccess): Promise<unknown>;
+}
+interface EncryptionService {
+  encrypt(value: string): string | null;
+}
+
+export interface FixedKeyToken {
+  name: string;
+  description: string;
+  /** The environment variable holding the access key (read here, and only here). */
+  envName: string;
+  access: TokenAccess;
+}
+
+const sameAccess = (
+  existing: { type: string; permissions?: string[] },
+  wanted: TokenAccess,
+): boolean =>
+  existing.type === wanted.type &&
+  (wanted.type !== 'custom' ||
+    [...(existing.permissions ?? [])].sort().join() === [...wanted.permissions].sort().join());
+
+/**
+ * Ensures the API token `name` exists with exactly the given access and that its access key is
+ * the value of `envName`, so a client and the CMS are configured from the same .env value instead
+ * of someone copying a generated key out of the admin. Strapi stores only an HMAC of the key
+ * (salted with admin.apiToken.salt) plus an encrypted copy the admin can reveal; both are written
+ * the way Strapi's own `regenerate` does. Idempotent: one token, updated only when something changed
+ * (access widened in the admin is narrowed again: access rules live in code).
+ */
+export async function ensureFixedKeyToken(
+  strapi: Core.Strapi,
+  token: FixedKeyToken,
+): Promise<void> {
+  const accessKey = process.env[token.envName]?.trim();
+  if (!accessKey) {
+    strapi.log.info(`${token.envName} is not set: skipping the "${token.name}" API token.`);
+    return;
+  }
+
+  const tokens = strapi.service(
+    'admin::api-token-content-api',
+  ) as unknown as ContentApiTokenService;
+  const encryption = strapi.service('admin::encryption') as unknown as EncryptionService;
+
+  const existing = await tokens.getByName(token.name);
+  let tokenId: number;
+  if (!existing) {
+    const created = await tokens.create({
+      name: token.name,
+      description: token.description,
+      lifespan: null,
+      ...token.access,
+    });
+    tokenId = created.id;
+    strapi.log.info(`Created the ${token.access.type} API token "${token.name}".`);
+  } else {
+    tokenId = existing.id;
+    if (!sameAccess(existing, token.access)) await tokens.update(tokenId, token.access);
+  }
+
+  const stored = await strapi.db
+    .query(TOKEN_UID)
+    .findOne({ select: ['id', 'accessKey'], where: { id: tokenId } });
+  const wantedHash = tokens.hash(accessKey);
+  if (stored?.accessKey !== wantedHash) {
+    await strapi.db.query(TOKEN_UID).update({
+      where: { id: tokenId },
+      data: { accessKey: wantedHash, encryptedKey: encryption.encrypt(accessKey) },
+    });
+  }
+}

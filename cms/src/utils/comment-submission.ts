@@ -1,0 +1,68 @@
+import { createHmac } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { validateComment } from '@toasoan/shared';
+import { ARTICLE_UID, COMMENT_UID } from './content-types';
+
+/** What the site server sends: the reader's fields, the article, and who sent it. */
+interface Submission {
+  article?: unknown;
+  name?: unknown;
+  email?: unknown;
+  body?: unknown;
+  /** The reader's IP address: stored only as a keyed hash. */
+  ip?: unknown;
+  userAgent?: unknown;
+}
+
+const USER_AGENT_MAX = 255;
+
+/**
+ * The IP as an HMAC keyed with the app's first key: moderators can see that two comments came from
+ * one address without the database holding addresses (a plain hash of an IPv4 is reversed in minutes).
+ */
+export function hashIp(strapi: Core.Strapi, ip: string): string {
+  const [key] = strapi.config.get('server.app.keys', []) as string[];
+  return createHmac('sha256', key ?? '')
+    .update(ip)
+    .digest('hex');
+}
+
+/**
+ * Stores a reader's comment, always `pending` whatever the request says: only the fields above are
+ * read, checked with the site's own schema, and the article must be published. User errors are
+ * ValidationErrors (400) naming the field.
+ */
+export async function createComment(strapi: Core.Strapi, data: unknown) {
+  const submission = (data && typeof data === 'object' ? data : {}) as Submission;
+  const checked = validateComment(submission as Record<string, unknown>);
+  if (!checked.ok) {
+    throw new errors.ValidationError('Invalid comment', { errors: checked.errors });
+  }
+  const articleId = typeof submission.article === 'string' ? submission.article : '';
+  const article =
+    articleId &&
+    (await strapi
+      .documents(ARTICLE_UID)
+      .findOne({ documentId: articleId, status: 'published', fields: ['id'] }));
+  if (!article) {
+    throw new errors.ValidationError('The article does not exist or is not published', {
+      errors: { article: 'Bài viết không tồn tại hoặc chưa được đăng.' },
+    });
+  }
+
+  const ip = typeof submission.ip === 'string' && submission.ip ? submission.ip : undefined;
+  const userAgent =
+    typeof submission.userAgent === 'string'
+      ? submission.userAgent.slice(0, USER_AGENT_MAX)
+      : undefined;
+  return strapi.documents(COMMENT_UID).create({
+    data: {
+      ...checked.value,
+      article: articleId,
+      moderation: 'pending',
+      ipHash: ip && hashIp(strapi, ip),
+      userAgent,
+    },
+  });
+}
