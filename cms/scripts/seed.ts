@@ -15,7 +15,8 @@ import { destroyStrapi, loadEnvFile, loadStrapi, SeedError } from './lib/strapi'
 
 const USAGE = `Usage: npm run seed -w cms -- [--synthetic N] [--no-sample]
 
-  --synthetic N   make sure N synthetic published articles exist (numbered 1..N)
+  --synthetic N   make sure N synthetic published articles exist (numbered 1..N; written in
+                  bulk, a few hundred a second, without webhooks)
   --no-sample     skip the sample articles (categories and authors are still upserted)
   -h, --help      show this help`;
 
