@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, COMMENT_UID } from '../../../utils/content-types';
 
 /** A document and the time it last changed, as the REST API writes it (ISO 8601, UTC). */
-export type SyncEntry = [documentId: string, updatedAt: string | null];
+export type SyncEntry = [documentId: string, updatedAt: string];
 
 export interface SiteSync {
   /** Every published article that has a category (the site shows no others). */
@@ -26,11 +26,12 @@ interface JoinTable {
 /**
  * Strapi's own conversion of a datetime column (DatetimeField.fromDB): SQLite stores milliseconds,
  * PostgreSQL hands back a Date; both become the string the REST API shows for the same row.
+ * Strapi always sets updatedAt; were one missing, '' matches no time, so the site reads it again.
  */
-const toIsoString = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
+const toIsoString = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
   const date = value instanceof Date ? value : new Date(value as string | number);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 };
 
 /**
