@@ -271,10 +271,14 @@ export class Publisher {
         build: stats ?? null,
       };
       // Worked out before the switch: nothing after it may fail and discard a live release.
-      const how = incremental
-        ? ` (${stats.pages.rendered} rendered, ${stats.pages.reused} kept from ${base.id}, ` +
-          `${stats.pages.removed} removed)`
-        : ' (full build)';
+      const how =
+        (incremental
+          ? ` (${stats.pages.rendered} rendered, ${stats.pages.reused} kept from ${base.id}, ` +
+            `${stats.pages.removed} removed`
+          : ' (full build') +
+        (stats
+          ? `; fetch ${formatDuration(stats.fetchMs)}, render ${formatDuration(stats.renderMs)})`
+          : ')');
       await this.store.complete(info);
       const { pruned } = await this.store.publish(id);
       this.#record({
