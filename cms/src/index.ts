@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensureCommentListView } from './bootstrap/comment-list-view';
 import { ensureCommentSubmitToken } from './bootstrap/comment-submit-token';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensurePublishWebhook } from './bootstrap/publish-webhook';
@@ -31,6 +32,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureSiteBuildToken(strapi);
     await ensureCommentSubmitToken(strapi);
+    await ensureCommentListView(strapi);
     await ensurePublishWebhook(strapi);
   },
 };

@@ -120,6 +120,29 @@ describe('POST /api/comments', () => {
   });
 });
 
+describe("the admin's comment list", () => {
+  it('opens newest first with the columns a moderator needs', async () => {
+    const service = cms.strapi.plugin('content-manager').service('content-types') as any;
+    const configuration = await service.findConfiguration(
+      service.findContentType('api::comment.comment'),
+    );
+    expect(configuration.layouts.list).toEqual([
+      'name',
+      'body',
+      'article',
+      'moderation',
+      'createdAt',
+    ]);
+    expect(configuration.settings).toMatchObject({
+      defaultSortBy: 'createdAt',
+      defaultSortOrder: 'DESC',
+      bulkable: true,
+    });
+    expect(configuration.metadatas.article.edit.mainField).toBe('title');
+    expect(configuration.metadatas.moderation.list.label).toBe('Kiểm duyệt');
+  });
+});
+
 describe('reading comments', () => {
   it('never returns private fields, and refuses filters on them', async () => {
     const list = await api(cms.url, '/comments', { token: cms.siteToken });
