@@ -4,7 +4,6 @@
  * (npm → sh → node), and a registry so Ctrl-C stops them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { createInterface } from 'node:readline';
 
 const TAIL_CHARS = 4_000;
@@ -102,15 +101,6 @@ export async function stopAllQuiet(): Promise<void> {
 process.once('exit', () => {
   for (const child of running) signalGroup(child.process, 'SIGKILL');
 });
-
-/** A port nobody listens on right now (the OS picks it; it is closed again at once). */
-export async function findFreePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Polls `check` every `intervalMs` until it returns something other than undefined; an error it

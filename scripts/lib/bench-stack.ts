@@ -8,15 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  findFreePort,
-  pollUntil,
-  runQuiet,
-  startQuiet,
-  stopQuiet,
-  type QuietChild,
-} from './bench-processes';
+import { pollUntil, runQuiet, startQuiet, stopQuiet, type QuietChild } from './bench-processes';
 import { ROOT_DIR } from './paths';
+import { findFreePort, seedCommand, startCommand, throwawayCmsEnv } from './throwaway-cms';
 
 const ARTICLE_UID = 'api::article.article';
 const secret = () => randomBytes(18).toString('base64url');
@@ -216,29 +210,18 @@ export class BenchNewsroom {
     this.#admin = { email: 'bench@toasoan.test', password: `Bench-${secret()}-9a` };
     const hookSecret = secret();
 
-    // Every variable the CMS reads is set, even to '': Strapi's dotenv never overrides one that
-    // exists, so the developer's cms/.env cannot point the benchmark at their database.
     this.#cmsEnv = {
       ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(cmsPort),
-      PUBLIC_URL: this.cmsUrl,
-      DATABASE_URL: '',
-      DATABASE_FILENAME: path.join(workDir, 'cms', 'data.db'),
-      PUBLIC_DIR: path.join(workDir, 'cms', 'public'),
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
-      SITE_API_TOKEN: this.#readToken,
-      SERVE_ADMIN_PANEL: 'false',
-      DEMO_ADMIN_EMAIL: this.#admin.email,
-      DEMO_ADMIN_PASSWORD: this.#admin.password,
+      ...throwawayCmsEnv({
+        port: cmsPort,
+        // On disk, not tmpfs: the benchmark measures the CMS as it runs in production.
+        databaseFilename: path.join(workDir, 'cms', 'data.db'),
+        publicDir: path.join(workDir, 'cms', 'public'),
+        siteToken: this.#readToken,
+        admin: this.#admin,
+      }),
       PUBLISH_WEBHOOK_URL: `${this.publisherUrl}/_publisher/hook`,
       PUBLISH_HOOK_SECRET: hookSecret,
-      STRAPI_TELEMETRY_DISABLED: 'true',
     };
     // Likewise for site/.env: the publisher and its builds see only this stack.
     this.#publisherEnv = {
@@ -274,20 +257,14 @@ export class BenchNewsroom {
 
   /** `npm run seed -w cms -- --synthetic N --no-sample` on the empty database; `onLine` gets its output. */
   async seed(articles: number, onLine?: (line: string) => void): Promise<void> {
-    await runQuiet(
-      'seed',
-      'npm',
-      ['run', 'seed', '-w', 'cms', '--', '--synthetic', String(articles), '--no-sample'],
-      { cwd: ROOT_DIR, env: this.#cmsEnv, onLine },
-    );
+    const { command, args, cwd } = seedCommand(['--synthetic', String(articles), '--no-sample']);
+    await runQuiet('seed', command, args, { cwd, env: this.#cmsEnv, onLine });
   }
 
-  /** `npm run start -w cms`, until it answers /_health. */
+  /** Starts the CMS as `npm run start -w cms` does (without npm), until it answers /_health. */
   async startCms(): Promise<void> {
-    const cms = startQuiet('cms', 'npm', ['run', 'start', '-w', 'cms'], {
-      cwd: ROOT_DIR,
-      env: this.#cmsEnv,
-    });
+    const { command, args, cwd } = startCommand();
+    const cms = startQuiet('cms', command, args, { cwd, env: this.#cmsEnv });
     this.#started.push(cms);
     await pollUntil(
       'the CMS to answer /_health',

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import { throwawayCmsEnv } from '../../../scripts/lib/throwaway-cms';
 import { waitForIdleDatabase } from '../../src/utils/idle-database';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -45,10 +46,13 @@ export async function startCms(env: Record<string, string> = {}): Promise<TestCm
   };
 
   const bootEnv = {
-    ...testEnv(),
-    SITE_API_TOKEN: randomBytes(32).toString('hex'),
-    PUBLIC_DIR: publicDir,
-    ...database.env,
+    // Random secrets per file, so nothing depends on a .env; PORT 0: boot() listens on a free one.
+    ...throwawayCmsEnv({
+      port: 0,
+      database: database.env,
+      publicDir,
+      siteToken: randomBytes(32).toString('hex'),
+    }),
     ...env,
   };
   try {
@@ -101,23 +105,6 @@ async function boot(
         await cleanUp();
       }
     },
-  };
-}
-
-/** Secrets and switches a test server needs; random per file so nothing depends on a .env. */
-function testEnv(): Record<string, string> {
-  const secret = () => randomBytes(16).toString('base64');
-  return {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SERVE_ADMIN_PANEL: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
   };
 }
 

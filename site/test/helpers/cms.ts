@@ -1,10 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { repoRoot } from './paths';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { inject } from 'vitest';
+import {
+  copyThrowawayCmsDir,
+  findFreePort,
+  makeThrowawayCmsDir,
+  seedCommand,
+  startCommand,
+  throwawayCmsEnv,
+  type ThrowawayCmsDir,
+} from '../../../scripts/lib/throwaway-cms';
 import { runProcess, startProcess, stopProcess, type StartedProcess } from './processes';
+
+export { findFreePort };
 
 /** A real Strapi server on a throwaway SQLite database. */
 export interface TestCms {
@@ -14,45 +23,43 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
-/** A port nobody listens on right now (the OS picks it; we close it at once). */
-export async function findFreePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const secret = () => randomBytes(16).toString('base64');
-
 /** The environment of a throwaway CMS: its own database, fresh secrets, no admin panel. */
-function cmsEnvironment(dataDir: string, port: number, token: string): NodeJS.ProcessEnv {
+function cmsEnvironment(cmsDir: ThrowawayCmsDir, port: number, token: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    // Set even when empty: Strapi's dotenv never overrides a variable that exists, so a
-    // developer's cms/.env cannot point the tests at their own database.
-    DATABASE_URL: '',
-    DATABASE_FILENAME: path.join(dataDir, 'data.db'),
-    // Uploads (seeded covers) go to the throwaway folder, not the developer's cms/public.
-    PUBLIC_DIR: path.join(dataDir, 'public'),
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    SITE_API_TOKEN: token,
-    SERVE_ADMIN_PANEL: 'false',
-    DEMO_ADMIN_EMAIL: '',
-    DEMO_ADMIN_PASSWORD: '',
-    STRAPI_TELEMETRY_DISABLED: 'true',
+    ...throwawayCmsEnv({ port, ...cmsDir, siteToken: token }),
   };
   // vitest sets NODE_ENV=test; the CMS should run as `npm start` runs it.
   delete env.NODE_ENV;
   return env;
+}
+
+/** `npm run seed -w cms -- <args>` (without npm) on a throwaway CMS's database. */
+async function seed(cmsDir: ThrowawayCmsDir, args: string[], env: NodeJS.ProcessEnv) {
+  const { command, args: commandArgs, cwd } = seedCommand(args);
+  const result = await runProcess(command, commandArgs, { cwd, env });
+  if (result.code !== 0) {
+    await rm(cmsDir.dir, { recursive: true, force: true });
+    throw new Error(
+      `Seeding the test CMS (${args.join(' ') || 'the sample'}) failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+}
+
+/**
+ * The sample newsroom, seeded once per run into the folder global-setup names and copied by every
+ * file that starts from it. Made by the first file that needs it (files run one at a time), so a
+ * run of files without a CMS seeds nothing.
+ */
+async function sampleTemplate(): Promise<string> {
+  const template = inject('sampleCmsDir');
+  if (existsSync(template)) return template;
+  const fresh = await makeThrowawayCmsDir('toasoan-site-test-sample-');
+  // No webhook in the template: a file that wants one declares it when its CMS starts.
+  const env = { ...cmsEnvironment(fresh, 0, ''), PUBLISH_WEBHOOK_URL: '', PUBLISH_HOOK_SECRET: '' };
+  await seed(fresh, [], env);
+  await rename(fresh.dir, template);
+  return template;
 }
 
 async function waitForHealth(
@@ -70,7 +77,7 @@ async function waitForHealth(
       () => false,
     );
     if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const { stdout, stderr } = server.output();
   throw new Error(
@@ -79,35 +86,29 @@ async function waitForHealth(
 }
 
 /**
- * Seeds a fresh SQLite database with `npm run seed -w cms -- <seedArgs>` (skipped when
- * `seedArgs` is null: an empty CMS), then starts `npm run start -w cms` on a free port and
- * waits for /_health.
+ * A CMS on its own SQLite database, started on a free port once /_health answers. `seedArgs` are
+ * `npm run seed -w cms` arguments: null for an empty CMS; `[]` (the sample newsroom) copies the
+ * run's seeded template; other arguments seed on top of the template (sample included) or, with
+ * `--no-sample`, on an empty database.
  */
 export async function startTestCms(seedArgs: string[] | null): Promise<TestCms> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-site-test-cms-'));
-  await mkdir(path.join(dataDir, 'public', 'uploads'), { recursive: true });
+  const withSample = seedArgs !== null && !seedArgs.includes('--no-sample');
+  const cmsDir = withSample
+    ? await copyThrowawayCmsDir(await sampleTemplate(), 'toasoan-site-test-cms-')
+    : await makeThrowawayCmsDir('toasoan-site-test-cms-');
   const port = await findFreePort();
   const token = randomBytes(32).toString('hex');
-  const env = cmsEnvironment(dataDir, port, token);
+  const env = cmsEnvironment(cmsDir, port, token);
 
-  if (seedArgs) {
-    const seed = await runProcess('npm', ['run', 'seed', '-w', 'cms', '--', ...seedArgs], {
-      cwd: repoRoot,
-      env,
-    });
-    if (seed.code !== 0) {
-      await rm(dataDir, { recursive: true, force: true });
-      throw new Error(
-        `Seeding the test CMS failed (exit ${seed.code}):\n${seed.stdout}\n${seed.stderr}`,
-      );
-    }
-  }
+  // The seed is idempotent: on the template it only adds what the arguments ask beyond the sample.
+  if (seedArgs && seedArgs.length > 0) await seed(cmsDir, seedArgs, env);
 
-  const server = startProcess('npm', ['run', 'start', '-w', 'cms'], { cwd: repoRoot, env });
+  const { command, args, cwd } = startCommand();
+  const server = startProcess(command, args, { cwd, env });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await stopProcess(server);
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(cmsDir.dir, { recursive: true, force: true });
   };
   try {
     await waitForHealth(url, server, 60_000);

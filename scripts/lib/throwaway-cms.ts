@@ -1,0 +1,135 @@
+/**
+ * A throwaway CMS: the environment that points a Strapi at its own database and uploads folder with
+ * fresh secrets, and the commands that seed and start it with Node directly (no npm or shell in
+ * between, so a process group holds only Strapi). Used by the CMS's and the site's tests and by
+ * the benchmarks; nothing of the developer's cms/.env or data is used.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { CMS_DIR } from './paths';
+
+const secret = () => randomBytes(18).toString('base64url');
+
+/** The random values Strapi refuses to start without; new ones for every throwaway CMS. */
+export function throwawayCmsSecrets(): Record<string, string> {
+  return {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+}
+
+export interface ThrowawayCmsOptions {
+  /** 0: the caller listens on a port the OS picks (in-process Strapi). */
+  port: number;
+  /** The SQLite file; '' when `database` gives DATABASE_URL instead. */
+  databaseFilename?: string;
+  /** Overrides the database variables (e.g. a throwaway PostgreSQL database's DATABASE_URL). */
+  database?: Record<string, string>;
+  /** PUBLIC_DIR: uploads land in its `uploads/`. */
+  publicDir: string;
+  /** SITE_API_TOKEN, the access key of the read-only "site-build" token. */
+  siteToken: string;
+  /** COMMENT_API_TOKEN, the key of the "comment-submit" token (none by default). */
+  commentToken?: string;
+  /** The demo admin the seed creates (none by default). */
+  admin?: { email: string; password: string };
+}
+
+/**
+ * Every variable the CMS reads that matters for a throwaway one. Each is set, even to '': Strapi's
+ * dotenv never overrides a variable that exists, so cms/.env cannot point it at another database.
+ */
+export function throwawayCmsEnv(options: ThrowawayCmsOptions): Record<string, string> {
+  const { port } = options;
+  return {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ...(port ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
+    DATABASE_URL: '',
+    DATABASE_FILENAME: options.databaseFilename ?? '',
+    ...options.database,
+    PUBLIC_DIR: options.publicDir,
+    ...throwawayCmsSecrets(),
+    SITE_API_TOKEN: options.siteToken,
+    COMMENT_API_TOKEN: options.commentToken ?? '',
+    SERVE_ADMIN_PANEL: 'false',
+    DEMO_ADMIN_EMAIL: options.admin?.email ?? '',
+    DEMO_ADMIN_PASSWORD: options.admin?.password ?? '',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
+}
+
+/**
+ * A folder for a throwaway CMS's SQLite file (`data.db`) and uploads (`public/uploads`), on tmpfs
+ * when there is one: a fresh Strapi schema is thousands of small fsync'd writes.
+ */
+export async function makeThrowawayCmsDir(prefix: string): Promise<ThrowawayCmsDir> {
+  const parent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+  const dir = await mkdtemp(path.join(parent, prefix));
+  await mkdir(path.join(dir, 'public', 'uploads'), { recursive: true });
+  return throwawayCmsDir(dir);
+}
+
+export interface ThrowawayCmsDir {
+  dir: string;
+  databaseFilename: string;
+  publicDir: string;
+}
+
+const throwawayCmsDir = (dir: string): ThrowawayCmsDir => ({
+  dir,
+  databaseFilename: path.join(dir, 'data.db'),
+  publicDir: path.join(dir, 'public'),
+});
+
+/**
+ * Copies a seeded CMS folder (its database and uploads) into a new one: a test file gets the
+ * sample newsroom in a fraction of a second instead of seeding it again.
+ */
+export async function copyThrowawayCmsDir(
+  template: string,
+  prefix: string,
+): Promise<ThrowawayCmsDir> {
+  const copy = await makeThrowawayCmsDir(prefix);
+  await cp(template, copy.dir, { recursive: true });
+  return copy;
+}
+
+/** `npm run seed -w cms -- <args>` without npm: Node with tsx, in cms/. */
+export function seedCommand(args: string[]): { command: string; args: string[]; cwd: string } {
+  return {
+    command: process.execPath,
+    args: ['--import', 'tsx', path.join(CMS_DIR, 'scripts', 'seed.ts'), ...args],
+    cwd: CMS_DIR,
+  };
+}
+
+/**
+ * `npm run start -w cms` without npm and Strapi's CLI: Node loads the compiled app (cms/dist) and
+ * starts it, as `strapi start` does.
+ */
+export function startCommand(): { command: string; args: string[]; cwd: string } {
+  const script = [
+    "const path = require('node:path');",
+    "const { createStrapi } = require('@strapi/strapi');",
+    "createStrapi({ appDir: process.cwd(), distDir: path.join(process.cwd(), 'dist') }).start();",
+  ].join(' ');
+  return { command: process.execPath, args: ['-e', script], cwd: CMS_DIR };
+}
+
+/** A port nobody listens on right now (the OS picks it; we close it at once). */
+export async function findFreePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
