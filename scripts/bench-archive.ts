@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { format } from 'prettier';
 import { ProcessTreeMemory } from './lib/bench-memory';
 import { pollUntil, stopAllQuiet } from './lib/bench-processes';
 import {
@@ -685,7 +686,8 @@ async function saveResult(
     },
     ...figures,
   };
-  await writeFile(file, `${JSON.stringify(body, null, 2)}\n`);
+  // Formatted as the repository's Prettier would (results are committed).
+  await writeFile(file, await format(JSON.stringify(body), { parser: 'json' }));
   return file;
 }
 
