@@ -114,6 +114,28 @@ describe('POST /api/comments', () => {
     expect(await cms.strapi.db.query('api::comment.comment').count()).toBe(before);
   });
 
+  it('lets a full-access token (an import) set the state, as the admin can', async () => {
+    const tokens = cms.strapi.service('admin::api-token-content-api') as any;
+    const { accessKey } = await tokens.create({
+      name: 'import',
+      description: 'test import',
+      type: 'full-access',
+      lifespan: null,
+    });
+    const response = await submit(
+      {
+        name: reader.name,
+        email: reader.email,
+        article: articleId,
+        body: 'Nhập từ hệ thống cũ',
+        moderation: 'approved',
+      },
+      accessKey,
+    );
+    expect(response.status).toBe(201);
+    expect((await stored(response.body.data.documentId)).moderation).toBe('approved');
+  });
+
   it('is refused without the token, and with the read-only one', async () => {
     expect((await submit({ ...reader, article: articleId }, '')).status).toBe(403);
     expect((await submit({ ...reader, article: articleId }, cms.siteToken)).status).toBe(403);

@@ -7,9 +7,12 @@ import { createComment } from '../../../utils/comment-submission';
 import { COMMENT_UID } from '../../../utils/content-types';
 
 // `create` is what the "comment-submit" token may call: it takes only a reader's fields and
-// stores them pending (see src/utils/comment-submission.ts). Reading stays the core's.
+// stores them pending (see src/utils/comment-submission.ts). A full-access token (an import, a
+// migration, an integration) is trusted like the admin and keeps the core's create. Reading
+// stays the core's.
 export default factories.createCoreController('api::comment.comment', ({ strapi }) => ({
   async create(ctx) {
+    if (ctx.state.auth?.credentials?.type === 'full-access') return super.create(ctx);
     const comment = await createComment(strapi, ctx.request.body?.data);
     // Private fields (email, IP hash, user agent) never leave: the same sanitizer as every read.
     const data = await strapi.contentAPI.sanitize.output(comment, strapi.getModel(COMMENT_UID), {
