@@ -157,6 +157,21 @@ export function listResponse<T extends z.ZodTypeAny>(itemSchema: T) {
   });
 }
 
+/**
+ * The schema of a page of `GET /api/site-export`: entries in keyset order and the cursor of the
+ * next page (null after the last).
+ *
+ * @example
+ * exportResponse(categoryLiteSchema).parse({ data: [], meta: { next: null } }).meta.next
+ * //=> null
+ */
+export function exportResponse<T extends z.ZodTypeAny>(itemSchema: T) {
+  return z.object({
+    data: z.array(itemSchema),
+    meta: z.object({ next: z.number().int().nullable() }),
+  });
+}
+
 const versions = z.array(z.tuple([z.string(), z.string()]));
 
 /**

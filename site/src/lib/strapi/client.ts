@@ -54,6 +54,9 @@ export const PAGE_SIZE = 100;
 /** Pages of one collection requested at the same time, after the first. */
 const PARALLEL_PAGES = 3;
 
+/** Entries a page of an export route (`getExport`) asks for. */
+export const EXPORT_PAGE_SIZE = 1000;
+
 /** Requests of `getByDocumentIds` at the same time: Strapi answers them on its own cores. */
 const PARALLEL_LOOKUPS = 4;
 
@@ -171,5 +174,23 @@ export class StrapiClient {
     };
     await Promise.all(Array.from({ length: PARALLEL_LOOKUPS }, worker));
     return results.flat();
+  }
+
+  /**
+   * Reads a whole keyset-paged export route (`?after=<cursor>&limit=<n>`, answering
+   * `{ data, meta: { next } }`): no OFFSET, so the last page costs what the first one does.
+   */
+  async getExport<T>(
+    route: string,
+    pageSchema: Parser<{ data: T[]; meta: { next: number | null } }>,
+    limit = EXPORT_PAGE_SIZE,
+  ): Promise<T[]> {
+    const entries: T[] = [];
+    for (let after: number | null = 0; after !== null;) {
+      const page = pageSchema.parse(await this.get(`/api/${route}?after=${after}&limit=${limit}`));
+      entries.push(...page.data);
+      after = page.meta.next;
+    }
+    return entries;
   }
 }
