@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'publisher/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     // Each file seeds and boots a real Strapi and runs real Astro builds: slow on a busy machine.
     hookTimeout: 240_000,

@@ -39,6 +39,17 @@ export interface PublisherConfig {
   mode: PublisherMode;
   /** Where to forward each coalesced publish (GitHub's repository_dispatch); undefined: nowhere. */
   githubDispatch: GithubDispatchConfig | undefined;
+  /** Readers' comments (the on-demand route); undefined: the route answers 503. */
+  comments?: CommentsConfig;
+}
+
+export interface CommentsConfig {
+  /** The "comment-submit" token's key, the CMS's COMMENT_API_TOKEN; empty: comments wait. */
+  token: string;
+  /** The durable queue of comments on their way to the CMS. */
+  queueDir: string;
+  /** Proxies whose X-Forwarded-For is believed (exact addresses); empty: none. */
+  trustedProxies: string[];
 }
 
 export type PublisherMode = 'build' | 'dispatch';
@@ -51,6 +62,7 @@ export const DEFAULTS = {
   reconcileIntervalMs: 60_000,
   buildTimeoutMs: 15 * 60_000,
   fullBuildIntervalMs: 24 * 60 * 60_000,
+  commentQueueDir: 'comment-queue',
 } as const;
 
 function integer(
@@ -139,6 +151,14 @@ export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConf
     ),
     mode,
     githubDispatch: readGithubDispatch(env, mode),
+    comments: {
+      token: env.COMMENT_API_TOKEN?.trim() ?? '',
+      queueDir: path.resolve(siteRoot, env.COMMENT_QUEUE_DIR?.trim() || DEFAULTS.commentQueueDir),
+      trustedProxies: (env.TRUSTED_PROXIES ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    },
   };
 }
 

@@ -10,6 +10,10 @@ import { openPublisher } from './open-publisher';
 import type { Publisher } from './publisher';
 import { Reconciler } from './reconcile';
 import type { ReleaseStore } from './releases';
+import { registerCommentDesk } from '../src/lib/comments/desk';
+import { SiteCommentDesk } from './comment-desk';
+import { CommentQueue } from './comment-queue';
+import { createOnDemandHandler, ON_DEMAND_PREFIX } from './on-demand';
 import { createStaticHandler } from './static-server';
 
 export interface RunningPublisher {
@@ -44,6 +48,7 @@ export async function startPublisher(
     buildLocally,
     dispatcher,
   });
+  let closeQueue: () => Promise<void> | undefined = () => undefined;
   try {
     // The reconcile timer compares the CMS with the releases here: in dispatch mode there are none.
     const reconciler =
@@ -51,6 +56,22 @@ export async function startPublisher(
         ? new Reconciler(publisher, content, config.reconcileIntervalMs, logger)
         : undefined;
     const serveStatic = createStaticHandler(store, logger);
+    const comments = config.comments;
+    const queue = comments
+      ? new CommentQueue({
+          dir: comments.queueDir,
+          strapiUrl: config.site.strapiUrl,
+          token: comments.token,
+          logger,
+        })
+      : undefined;
+    await queue?.open();
+    closeQueue = () => queue?.close();
+    registerCommentDesk(
+      queue &&
+        new SiteCommentDesk({ store, queue, logger, trustedProxies: comments?.trustedProxies }),
+    );
+    const serveOnDemand = createOnDemandHandler({ store, logger });
     const handleControl = createControlHandler({
       publisher,
       reconciler,
@@ -59,8 +80,13 @@ export async function startPublisher(
     });
 
     const server = createServer((request, response) => {
-      const handler = (request.url ?? '/').startsWith(CONTROL_PREFIX) ? handleControl : serveStatic;
-      handler(request, response).catch((error: unknown) => {
+      const url = request.url ?? '/';
+      const handled = url.startsWith(CONTROL_PREFIX)
+        ? handleControl(request, response)
+        : url.startsWith(ON_DEMAND_PREFIX)
+          ? serveOnDemand(request, response, () => serveStatic(request, response))
+          : serveStatic(request, response);
+      handled.catch((error: unknown) => {
         logger.error(
           `${request.method} ${request.url} failed: ${error instanceof Error ? error.stack : error}`,
         );
@@ -115,10 +141,13 @@ export async function startPublisher(
         await publisher.close();
         server.closeAllConnections();
         await closed;
+        await closeQueue();
+        registerCommentDesk(undefined);
         await unlock();
       },
     };
   } catch (error) {
+    await closeQueue();
     await publisher.close();
     await unlock();
     throw error;

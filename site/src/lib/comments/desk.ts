@@ -1,0 +1,61 @@
+import type { CommentErrors } from '@toasoan/shared';
+
+// What the on-demand comment routes ask of the site's server. The server (site/publisher) owns
+// the desk — limits, the queue, delivery to the CMS — and registers it for the process: the
+// route's handler is reloaded when the code changes, the desk's state (counters, queued
+// comments) must outlive that.
+
+/** The form's fields as posted (strings), with who sent them. */
+export interface CommentSubmission {
+  fields: Record<string, string>;
+  /** The connection's address; the desk decides whether X-Forwarded-For is believed. */
+  peer: string;
+  forwardedFor: string | null;
+  userAgent: string;
+}
+
+export type SubmitOutcome =
+  /** Stored for the CMS (or silently dropped as spam: the reader cannot tell). */
+  | { status: 'received'; articlePath: string }
+  | { status: 'invalid'; errors: CommentErrors & { article?: string } }
+  | { status: 'limited'; retryAfterSeconds: number }
+  | { status: 'duplicate' };
+
+export interface CommentDesk {
+  submit(submission: CommentSubmission): Promise<SubmitOutcome>;
+}
+
+const DESK = Symbol.for('toasoan.commentDesk');
+
+/** Called by the site's server; undefined takes the desk away. */
+export function registerCommentDesk(desk: CommentDesk | undefined): void {
+  (globalThis as Record<symbol, unknown>)[DESK] = desk;
+}
+
+/** The server's desk; undefined outside it (`astro dev`, `astro preview`): the route answers 503. */
+export function getCommentDesk(): CommentDesk | undefined {
+  return (globalThis as Record<symbol, CommentDesk | undefined>)[DESK];
+}
+
+/** Names of the form's fields besides name, email and body. */
+export const FORM_FIELDS = {
+  article: 'article',
+  /** The honeypot: hidden from people, filled in by bots. */
+  honeypot: 'website',
+  /** Milliseconds from the page's load to the submit, set by the script (absent without JS). */
+  elapsed: 'elapsed',
+} as const;
+
+export const COMMENT_ROUTE = '/binh-luan/gui';
+export const RECEIVED_ROUTE = '/binh-luan/da-nhan';
+
+/** An article's path as the thank-you page accepts it back: ours, nothing else. */
+export const ARTICLE_PATH = /^\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html$/;
+
+export const OUTCOME_MESSAGES = {
+  received: 'Cảm ơn bạn! Bình luận đã được gửi và đang chờ Ban biên tập duyệt trước khi hiển thị.',
+  invalid: 'Bình luận chưa gửi được: xin sửa các ô được đánh dấu.',
+  limited: 'Bạn gửi bình luận quá nhanh. Xin thử lại sau ít phút.',
+  duplicate: 'Bạn vừa gửi bình luận này rồi: mỗi nội dung chỉ cần gửi một lần.',
+  unavailable: 'Chức năng gửi bình luận tạm thời gián đoạn. Xin thử lại sau.',
+} as const;

@@ -1,0 +1,40 @@
+import { mkdir, symlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** The node_modules folder that holds astro (hoisted to the repository's root by npm workspaces). */
+function packagesDir(): string {
+  const astro = createRequire(import.meta.url).resolve('astro/package.json');
+  return path.dirname(path.dirname(astro));
+}
+
+/**
+ * Lets the server bundle of the on-demand routes find its packages wherever the release lies.
+ * The bundle imports astro, @astrojs/node and their dependencies by name, and Node looks for them
+ * in node_modules folders above the importing file: a release outside site/ (the publisher's
+ * RELEASES_DIR, a test's scratch folder) has none, so Astro's own prerendering, then the site's
+ * server, would fail with ERR_MODULE_NOT_FOUND. A link `<server>/node_modules` → the site's
+ * packages fixes both; it lies in the never-served `.release/` folder.
+ */
+export function serverBundleModules(): AstroIntegration {
+  let serverDir = '';
+  return {
+    name: 'toasoan:server-bundle-modules',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        serverDir = fileURLToPath(config.build.server);
+      },
+      // After the server bundle is written, before Astro imports it to prerender the pages.
+      'astro:build:ssr': async () => {
+        await mkdir(serverDir, { recursive: true });
+        await symlink(packagesDir(), path.join(serverDir, 'node_modules'), 'dir').catch(
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EEXIST') throw error;
+          },
+        );
+      },
+    },
+  };
+}
