@@ -55,7 +55,8 @@ async function differences(a: SiteBuild, b: SiteBuild): Promise<string[]> {
 const inode = async (build: SiteBuild, file: string) =>
   (await stat(path.join(build.outDir, file))).ino;
 
-describe('incremental builds', () => {
+// Each test builds twice or more; a loaded CI machine needs more than the default 120 s.
+describe('incremental builds', { timeout: 400_000 }, () => {
   let cms: TestCms | undefined;
   let editor: CmsEditor;
   let cacheDir: string;
