@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  SITE_ARTICLE_FIELDS,
+  SITE_AUTHOR_FIELDS,
+  SITE_CATEGORY_FIELDS,
+  SITE_COVER_FIELDS,
+  SITE_CREDIT_FIELDS,
+} from '@toasoan/shared';
 import { runSeed } from '../scripts/lib/run-seed';
 import { waitForQuietDatabase } from '../scripts/lib/strapi';
 import { fixtures } from './helpers/fixtures';
@@ -14,30 +21,24 @@ interface ExportPage {
 const SYNTHETIC = 300;
 
 // The site's ARTICLE_QUERY (site/src/lib/strapi/queries.ts), written the way it sends it.
-const ARTICLE_FIELDS = [
-  'title',
-  'slug',
-  'number',
-  'sapo',
-  'body',
-  'coverCaption',
-  'publicationTime',
-  'tags',
-  'seoDescription',
-  'publishedAt',
-  'updatedAt',
-  'createdAt',
-  'formerPaths',
-];
-const COVER_FIELDS = ['url', 'alternativeText', 'caption', 'width', 'height'];
 const ARTICLE_QUERY: Array<[string, string]> = [
-  ...ARTICLE_FIELDS.map((field, i): [string, string] => [`fields[${i}]`, field]),
-  ...COVER_FIELDS.map((field, i): [string, string] => [`populate[cover][fields][${i}]`, field]),
-  ['populate[category][fields][0]', 'name'],
-  ['populate[category][fields][1]', 'slug'],
-  ['populate[credits][fields][0]', 'role'],
-  ['populate[credits][populate][author][fields][0]', 'name'],
-  ['populate[credits][populate][author][fields][1]', 'slug'],
+  ...SITE_ARTICLE_FIELDS.map((field, i): [string, string] => [`fields[${i}]`, field]),
+  ...SITE_COVER_FIELDS.map((field, i): [string, string] => [
+    `populate[cover][fields][${i}]`,
+    field,
+  ]),
+  ...SITE_CATEGORY_FIELDS.map((field, i): [string, string] => [
+    `populate[category][fields][${i}]`,
+    field,
+  ]),
+  ...SITE_CREDIT_FIELDS.map((field, i): [string, string] => [
+    `populate[credits][fields][${i}]`,
+    field,
+  ]),
+  ...SITE_AUTHOR_FIELDS.map((field, i): [string, string] => [
+    `populate[credits][populate][author][fields][${i}]`,
+    field,
+  ]),
 ];
 
 let cms: TestCms;

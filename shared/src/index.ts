@@ -12,3 +12,4 @@ export {
   type CommentField,
   type CommentErrors,
 } from './comment';
+export * from './site-fields';

@@ -1,31 +1,22 @@
+import {
+  SITE_ARTICLE_FIELDS,
+  SITE_AUTHOR_FIELDS,
+  SITE_CATEGORY_FIELDS,
+  SITE_COVER_FIELDS,
+  SITE_CREDIT_FIELDS,
+} from '@toasoan/shared';
 import type { StrapiQuery } from './query';
 
 // Every field is named, never populate=*: the payload then grows with what the pages need,
 // not with the content model, and a field added to the CMS later is not published by accident.
 
-/** What an article page and the lists need of an article. */
+/** What an article page and the lists need of an article (the lists live in @toasoan/shared). */
 export const ARTICLE_QUERY = {
-  fields: [
-    'title',
-    'slug',
-    'number',
-    'sapo',
-    'body',
-    'coverCaption',
-    'publicationTime',
-    'tags',
-    'seoDescription',
-    'publishedAt',
-    'updatedAt',
-    // Publishing keeps it: with publishedAt, it tells a republished article from an import.
-    'createdAt',
-    // Addresses it was published under before a rename or a move: redirect pages lead from them.
-    'formerPaths',
-  ],
+  fields: SITE_ARTICLE_FIELDS,
   populate: {
-    cover: { fields: ['url', 'alternativeText', 'caption', 'width', 'height'] },
-    category: { fields: ['name', 'slug'] },
-    credits: { fields: ['role'], populate: { author: { fields: ['name', 'slug'] } } },
+    cover: { fields: SITE_COVER_FIELDS },
+    category: { fields: SITE_CATEGORY_FIELDS },
+    credits: { fields: SITE_CREDIT_FIELDS, populate: { author: { fields: SITE_AUTHOR_FIELDS } } },
   },
   // The id breaks ties between articles published in the same second, so pages never
   // overlap or skip entries while paging.

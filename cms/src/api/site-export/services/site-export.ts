@@ -3,34 +3,28 @@
  */
 
 import type { Core } from '@strapi/strapi';
+import {
+  SITE_ARTICLE_FIELDS,
+  SITE_AUTHOR_FIELDS,
+  SITE_CATEGORY_FIELDS,
+  SITE_COVER_FIELDS,
+  SITE_CREDIT_FIELDS,
+} from '@toasoan/shared';
 import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID } from '../../../utils/content-types';
 
 const FILE_UID = 'plugin::upload.file';
 const CREDIT_UID = 'article.credit';
 
-// What the site's ARTICLE_QUERY asks for (site/src/lib/strapi/queries.ts), in the order REST
-// writes the keys: id and documentId first, then the fields as listed, then the populated ones.
-const ARTICLE_FIELDS = [
-  'id',
-  'documentId',
-  'title',
-  'slug',
-  'number',
-  'sapo',
-  'body',
-  'coverCaption',
-  'publicationTime',
-  'tags',
-  'seoDescription',
-  'publishedAt',
-  'updatedAt',
-  'createdAt',
-  'formerPaths',
-];
-const COVER_FIELDS = ['id', 'documentId', 'url', 'alternativeText', 'caption', 'width', 'height'];
-const CATEGORY_FIELDS = ['id', 'documentId', 'name', 'slug'];
-const AUTHOR_FIELDS = ['id', 'documentId', 'name', 'slug'];
-const CREDIT_FIELDS = ['id', 'role'];
+// What the site's ARTICLE_QUERY asks for (the lists of @toasoan/shared's site-fields.ts), in the
+// order REST writes the keys: id and documentId first, then the fields as listed, then the
+// populated ones.
+const entity = (fields: readonly string[]) => ['id', 'documentId', ...fields];
+const ARTICLE_FIELDS = entity(SITE_ARTICLE_FIELDS);
+const COVER_FIELDS = entity(SITE_COVER_FIELDS);
+const CATEGORY_FIELDS = entity(SITE_CATEGORY_FIELDS);
+const AUTHOR_FIELDS = entity(SITE_AUTHOR_FIELDS);
+// A component has an id but no documentId.
+const CREDIT_FIELDS = ['id', ...SITE_CREDIT_FIELDS];
 
 type Row = Record<string, unknown>;
 type Entry = Record<string, unknown>;
