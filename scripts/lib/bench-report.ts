@@ -31,8 +31,16 @@ function gitCommit(): string {
     execFileSync('git', args, { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
   try {
     const commit = git('rev-parse', '--short', 'HEAD');
-    // The working tree is what ran: say when it is not the commit alone.
-    return git('status', '--porcelain', '--untracked-files=no') ? `${commit}+changes` : commit;
+    // The working tree is what ran: say when it is not the commit alone (results aside).
+    const changes = git(
+      'status',
+      '--porcelain',
+      '--untracked-files=no',
+      '--',
+      '.',
+      ':!bench/results',
+    );
+    return changes ? `${commit}+changes` : commit;
   } catch {
     return 'unknown';
   }
