@@ -71,16 +71,6 @@ export class SiteCommentDesk implements CommentDesk {
     const articleId = fields[FORM_FIELDS.article] ?? '';
     const articlePath = (await this.#articlePaths()).get(articleId);
 
-    // Bots are thanked like everyone and their comment goes nowhere: telling them would teach them.
-    const elapsed = Number(fields[FORM_FIELDS.elapsed]);
-    const tooFast = Number.isFinite(elapsed) && elapsed < this.#limits.minimumTypingMs;
-    if (fields[FORM_FIELDS.honeypot] || tooFast) {
-      this.#logger.info(
-        `comment from ${ip} dropped as spam (${tooFast ? 'too fast' : 'honeypot'})`,
-      );
-      return { status: 'received', articlePath: articlePath ?? '/' };
-    }
-
     const checked = validateComment(fields);
     if (!checked.ok || !articlePath) {
       const errors = checked.ok ? {} : checked.errors;
@@ -90,6 +80,17 @@ export class SiteCommentDesk implements CommentDesk {
           ? errors
           : { ...errors, article: 'Bài viết không tồn tại hoặc đã bị gỡ.' },
       };
+    }
+
+    // Mistakes are shown first, so a quick reader who left a field short learns it. A well-formed
+    // comment from a bot is thanked like everyone's and goes nowhere: telling it would teach it.
+    const elapsed = Number(fields[FORM_FIELDS.elapsed]);
+    const tooFast = Number.isFinite(elapsed) && elapsed < this.#limits.minimumTypingMs;
+    if (fields[FORM_FIELDS.honeypot] || tooFast) {
+      this.#logger.info(
+        `comment from ${ip} dropped as spam (${tooFast ? 'too fast' : 'honeypot'})`,
+      );
+      return { status: 'received', articlePath: articlePath ?? '/' };
     }
 
     try {
