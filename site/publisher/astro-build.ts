@@ -99,9 +99,10 @@ interface Standby {
  * the CLI in site/:
  * - each build runs in a working directory of its own (see astro-standby.mjs), so two builds of
  *   the same site (the publisher's, a test's, a developer's) cannot delete each other's files;
- * - with `standby`, the process of the next build is started as soon as the previous one starts:
- *   it loads Astro and bundles the site with Vite (which depends on the code, not on the content),
- *   then waits. A publish then costs only the CMS fetch and the rendering.
+ * - with `standby`, the process of the next build is started as soon as the previous one ends (or
+ *   when a publish arrives during a build): it loads Astro and bundles the site with Vite (which
+ *   depends on the code, not on the content), then waits. A publish then costs only the CMS fetch
+ *   and the rendering.
  * A standby process fetches nothing and renders nothing until it is handed its job, and runs one
  * build at most, so builds stay as isolated from each other as separate CLI runs.
  */
@@ -196,9 +197,9 @@ export class AstroLauncher {
         await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
       },
     });
-    // The next build's process bundles while this one renders: a publish that arrives during this
-    // build (a storm) then finds it ready instead of waiting for Astro to start and bundle.
-    if (this.#options.standby) this.prepare();
+    // The next build's process starts when this one ends, so this build has the cores to itself;
+    // a publish that arrives meanwhile starts it earlier (Publisher.request).
+    if (this.#options.standby) void build.exited.then(() => this.prepare());
     return build;
   }
 

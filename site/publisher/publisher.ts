@@ -112,7 +112,10 @@ export class Publisher {
 
   /** Asks for a build; never waits for it. */
   request(reason: string): RequestOutcome {
-    return this.#queue.request(reason);
+    const outcome = this.#queue.request(reason);
+    // A follow-up build is due (a storm): its process bundles while the running build renders.
+    if (outcome === 'queued' && this.#options.standby) this.#astro?.prepare();
+    return outcome;
   }
 
   /** Resolves when no build runs or waits and no dispatch is on its way (tests, shutdown). */
