@@ -16,7 +16,8 @@ function packagesDir(): string {
  * in node_modules folders above the importing file: a release outside site/ (the publisher's
  * RELEASES_DIR, a test's scratch folder) has none, so Astro's own prerendering, then the site's
  * server, would fail with ERR_MODULE_NOT_FOUND. A link `<server>/node_modules` → the site's
- * packages fixes both; it lies in the never-served `.release/` folder.
+ * packages fixes both; it lies in the never-served `.release/` folder. Only there: a release
+ * inside the repository finds them without it.
  */
 export function serverBundleModules(): AstroIntegration {
   let serverDir = '';
@@ -28,6 +29,10 @@ export function serverBundleModules(): AstroIntegration {
       },
       // After the server bundle is written, before Astro imports it to prerender the pages.
       'astro:build:ssr': async () => {
+        // Inside the repository (site/releases, the default) Node finds the packages by walking
+        // up, and a link would make a loop: node_modules/@toasoan/site leads back to site/.
+        const repository = path.dirname(packagesDir());
+        if (!path.relative(repository, serverDir).startsWith('..')) return;
         await mkdir(serverDir, { recursive: true });
         await symlink(packagesDir(), path.join(serverDir, 'node_modules'), 'dir').catch(
           (error: NodeJS.ErrnoException) => {
