@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledCodePaths } from '../src/lib/incremental/code-version';
 import { BuildProcess } from './build-process';
 import { consoleLogger, type Logger } from './log';
 
@@ -32,23 +32,13 @@ function pidIsRunning(pid: number): boolean {
 /** The lines a prepared process printed before its job: shown if the build then fails. */
 const PRELUDE_LINES = 40;
 
-/** What a standby process bundles: the site's code and the project's shared package. */
-function codePaths(siteRoot: string): string[] {
-  const shared = createRequire(path.join(siteRoot, 'package.json')).resolve('@toasoan/shared');
-  return [
-    path.join(siteRoot, 'src'),
-    path.join(siteRoot, 'astro.config.mjs'),
-    path.dirname(shared),
-  ];
-}
-
 /**
  * The site's code that changed last, and when (milliseconds), to tell a stale bundle. Folders
  * count too: adding, removing or renaming a file changes its folder's time, not a file's.
  */
 async function lastCodeChange(siteRoot: string): Promise<{ path: string; at: number }> {
   const paths = await Promise.all(
-    codePaths(siteRoot).map(async (root) => {
+    bundledCodePaths(siteRoot).map(async (root) => {
       const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
       return [
         root,

@@ -3,18 +3,23 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** What the pages are made of besides the content: the site's code, its config, the shared package. */
-function codePaths(siteRoot: string): string[] {
+/** What a build bundles: the site's code, its config and the project's shared package. */
+export function bundledCodePaths(siteRoot: string): string[] {
   const shared = createRequire(path.join(siteRoot, 'package.json')).resolve('@toasoan/shared');
   return [
     path.join(siteRoot, 'src'),
-    path.join(siteRoot, 'public'),
     path.join(siteRoot, 'astro.config.mjs'),
-    path.join(siteRoot, 'package.json'),
-    path.join(siteRoot, '..', 'package-lock.json'),
     path.dirname(shared),
   ];
 }
+
+/** What the pages are made of besides the content: the bundled code, public files, packages. */
+const codePaths = (siteRoot: string) => [
+  ...bundledCodePaths(siteRoot),
+  path.join(siteRoot, 'public'),
+  path.join(siteRoot, 'package.json'),
+  path.join(siteRoot, '..', 'package-lock.json'),
+];
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(
