@@ -45,6 +45,25 @@ describe('validateComment', () => {
     expect(validateComment({ ...good, body: 'Dòng 1\nDòng 2 http://a.vn www.b.vn' }).ok).toBe(true);
   });
 
+  it('removes zero-width characters (the text keeps the joiners of emoji sequences)', () => {
+    const result = validateComment({
+      ...good,
+      name: 'Lan\u200B\u200D Anh\uFEFF',
+      body: '\u2060 http\u200B://a.vn 👨\u200D👩\u200D👧 hay\u200B ',
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: { ...good, name: 'Lan Anh', body: 'http://a.vn 👨\u200D👩\u200D👧 hay' },
+    });
+  });
+
+  it('refuses a text of zero-width characters and spaces alone', () => {
+    expect(validateComment({ ...good, body: ' \u200B\u200B \uFEFF\u2060\u200B \n\t ' })).toEqual({
+      ok: false,
+      errors: { body: 'Bình luận cần từ 5 đến 2.000 ký tự.' },
+    });
+  });
+
   it('counts an emoji as one character', () => {
     expect(validateComment({ ...good, body: '👍👍👍👍👍' }).ok).toBe(true);
   });

@@ -16,14 +16,21 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const LINE_BREAK = /[\t\n\r]/u;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const LINK = /\bhttps?:\/\/|\bwww\./giu;
+// Zero-width characters are removed, not refused: pasted text often carries them unseen, and
+// they would let one text pass the duplicate and link rules as another. The text keeps the
+// joiners (U+200C, U+200D) that emoji sequences need; a name needs none.
+const ZERO_WIDTH_TEXT = /[\u200B\u2060\uFEFF]/gu;
+const ZERO_WIDTH_NAME = /[\u200B-\u200D\u2060\uFEFF]/gu;
 
 const clean = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC').trim() : '');
+const cleanWithout = (zeroWidth: RegExp) => (value: unknown) =>
+  clean(typeof value === 'string' ? value.replace(zeroWidth, '') : value);
 // Code points, not UTF-16 units: an emoji counts as one character for the reader.
 const length = (value: string) => [...value].length;
 
 /**
- * What a reader sends: name, email (never shown), text. Strings are NFC-normalized and trimmed
- * before they are measured; every message is Vietnamese, one per field, for the form.
+ * What a reader sends: name, email (never shown), text. Strings are NFC-normalized, stripped of
+ * zero-width characters and trimmed before they are measured; every message is Vietnamese, one per field, for the form.
  *
  * @example
  * commentInputSchema.parse({ name: ' Lan ', email: 'lan@example.vn', body: 'Bài viết hay.' }).name
@@ -32,7 +39,7 @@ const length = (value: string) => [...value].length;
 export const commentInputSchema = z.object({
   name: z
     .unknown()
-    .transform(clean)
+    .transform(cleanWithout(ZERO_WIDTH_NAME))
     .superRefine((name, ctx) => {
       if (length(name) < COMMENT_LIMITS.nameMin || length(name) > COMMENT_LIMITS.nameMax)
         ctx.addIssue({ code: 'custom', message: 'Họ tên cần từ 2 đến 60 ký tự.' });
@@ -51,7 +58,7 @@ export const commentInputSchema = z.object({
     ),
   body: z
     .unknown()
-    .transform(clean)
+    .transform(cleanWithout(ZERO_WIDTH_TEXT))
     .superRefine((body, ctx) => {
       if (length(body) < COMMENT_LIMITS.bodyMin || length(body) > COMMENT_LIMITS.bodyMax)
         ctx.addIssue({ code: 'custom', message: 'Bình luận cần từ 5 đến 2.000 ký tự.' });
