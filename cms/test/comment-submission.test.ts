@@ -114,6 +114,21 @@ describe('POST /api/comments', () => {
     expect(await cms.strapi.db.query('api::comment.comment').count()).toBe(before);
   });
 
+  it('stores a comment delivered twice (a retry after an answer came too late) once', async () => {
+    const count = () => cms.strapi.db.query('api::comment.comment').count();
+    const before = await count();
+    const comment = { ...reader, article: articleId, body: 'Gửi lại vì câu trả lời đến muộn.' };
+    // The second one arrives while the first is still being stored.
+    const [first, second] = await Promise.all([submit(comment), submit(comment)]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.data.documentId).toBe(first.body.data.documentId);
+    expect(await count()).toBe(before + 1);
+    // Another reader (another address) with the same words is another comment.
+    const other = await submit({ ...comment, ip: '198.51.100.20' });
+    expect(other.body.data.documentId).not.toBe(first.body.data.documentId);
+    expect(await count()).toBe(before + 2);
+  });
+
   it('lets a full-access token (an import) set the state, as the admin can', async () => {
     const tokens = cms.strapi.service('admin::api-token-content-api') as any;
     const { accessKey } = await tokens.create({

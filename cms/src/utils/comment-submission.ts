@@ -16,6 +16,15 @@ interface Submission {
 }
 
 const USER_AGENT_MAX = 255;
+/**
+ * The site's queue sends a comment again when the CMS answered too late (the first request may
+ * still have been stored): the same reader, article and text within this time is that comment.
+ * The site refuses the same text from the same address within 10 minutes, so nothing else matches.
+ */
+const REDELIVERY_WINDOW_MS = 10 * 60_000;
+
+/** Comments are stored one at a time, so a second delivery sees the first one's row. */
+let storing: Promise<unknown> = Promise.resolve();
 
 /**
  * The IP as an HMAC keyed with the app's first key: moderators can see that two comments came from
@@ -31,7 +40,7 @@ export function hashIp(strapi: Core.Strapi, ip: string): string {
 /**
  * Stores a reader's comment, always `pending` whatever the request says: only the fields above are
  * read, checked with the site's own schema, and the article must be published. User errors are
- * ValidationErrors (400) naming the field.
+ * ValidationErrors (400) naming the field. A second delivery of a stored comment answers with it.
  */
 export async function createComment(strapi: Core.Strapi, data: unknown) {
   const submission = (data && typeof data === 'object' ? data : {}) as Submission;
@@ -56,13 +65,30 @@ export async function createComment(strapi: Core.Strapi, data: unknown) {
     typeof submission.userAgent === 'string'
       ? submission.userAgent.slice(0, USER_AGENT_MAX)
       : undefined;
-  return strapi.documents(COMMENT_UID).create({
-    data: {
-      ...checked.value,
-      article: articleId,
-      moderation: 'pending',
-      ipHash: ip && hashIp(strapi, ip),
-      userAgent,
-    },
-  });
+  const ipHash = ip && hashIp(strapi, ip);
+  const store = async () => {
+    const earlier = await strapi.documents(COMMENT_UID).findFirst({
+      filters: {
+        ...checked.value,
+        article: { documentId: articleId },
+        ipHash: ipHash ?? { $null: true },
+        createdAt: { $gt: new Date(Date.now() - REDELIVERY_WINDOW_MS).toISOString() },
+      },
+    });
+    return (
+      earlier ??
+      strapi.documents(COMMENT_UID).create({
+        data: {
+          ...checked.value,
+          article: articleId,
+          moderation: 'pending',
+          ipHash,
+          userAgent,
+        },
+      })
+    );
+  };
+  const stored = storing.then(store);
+  storing = stored.catch(() => undefined);
+  return stored;
 }
