@@ -20,6 +20,15 @@ export interface TestCms {
   url: string;
   /** The read-only "site-build" token's access key (SITE_API_TOKEN). */
   token: string;
+  /**
+   * Stops the server and keeps its database; `start()` brings it back on the same port and SQLite
+   * file with the same secrets (tokens and admin logins stay valid): a CMS that went down.
+   */
+  halt(): Promise<void>;
+  start(): Promise<void>;
+  /** Sends a signal to the server's process group: SIGSTOP and SIGCONT make a CMS that hangs. */
+  signal(signal: NodeJS.Signals): void;
+  /** Stops the server and removes its database. */
   stop(): Promise<void>;
 }
 
@@ -104,17 +113,29 @@ export async function startTestCms(seedArgs: string[] | null): Promise<TestCms> 
   if (seedArgs && seedArgs.length > 0) await seed(cmsDir, seedArgs, env);
 
   const { command, args, cwd } = startCommand();
-  const server = startProcess(command, args, { cwd, env });
   const url = `http://127.0.0.1:${port}`;
+  let server: StartedProcess | undefined;
+  const halt = async () => {
+    if (server) await stopProcess(server);
+    server = undefined;
+  };
+  const start = async () => {
+    if (server) throw new Error(`The test CMS at ${url} is already running.`);
+    server = startProcess(command, args, { cwd, env });
+    await waitForHealth(url, server, 60_000);
+  };
   const stop = async () => {
-    await stopProcess(server);
+    await halt();
     await rm(cmsDir.dir, { recursive: true, force: true });
   };
+  const signal = (name: NodeJS.Signals) => {
+    if (server?.child.pid) process.kill(-server.child.pid, name);
+  };
   try {
-    await waitForHealth(url, server, 60_000);
+    await start();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, token, stop };
+  return { url, token, halt, start, signal, stop };
 }

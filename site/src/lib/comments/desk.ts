@@ -58,4 +58,8 @@ export const OUTCOME_MESSAGES = {
   limited: 'Bạn gửi bình luận quá nhanh. Xin thử lại sau ít phút.',
   duplicate: 'Bạn vừa gửi bình luận này rồi: mỗi nội dung chỉ cần gửi một lần.',
   unavailable: 'Chức năng gửi bình luận tạm thời gián đoạn. Xin thử lại sau.',
+  /** The body is not the form's (not form-encoded, or cut short). */
+  malformed: 'Không đọc được nội dung gửi lên. Xin gửi bình luận từ khung dưới bài viết.',
+  /** A GET (a link or a reload of the form's address): the route only takes the form's POST. */
+  method: 'Địa chỉ này chỉ nhận bình luận gửi từ khung dưới mỗi bài viết.',
 } as const;
