@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ensureCommentListView } from './bootstrap/comment-list-view';
 import { ensureCommentSubmitToken } from './bootstrap/comment-submit-token';
+import { ensureEditViews } from './bootstrap/edit-views';
+import { hideContentTypesFromContentManager } from './bootstrap/hidden-content-types';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensurePublishWebhook } from './bootstrap/publish-webhook';
 import { ensureSiteBuildToken } from './bootstrap/site-build-token';
@@ -15,6 +17,7 @@ import { createSlugMiddleware } from './document-middlewares/slug';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    hideContentTypesFromContentManager(strapi);
     // In order: updates straight to published become save + publish before anything else sees
     // them; text is NFC before slugs are derived from it; creates are queued before the slug and
     // number middlewares look for free values; former slugs compare with the settled new slug.
@@ -33,6 +36,7 @@ export default {
     await ensureSiteBuildToken(strapi);
     await ensureCommentSubmitToken(strapi);
     await ensureCommentListView(strapi);
+    await ensureEditViews(strapi);
     await ensurePublishWebhook(strapi);
   },
 };
