@@ -1,7 +1,8 @@
 /**
  * A throwaway newsroom for the benchmarks: a Strapi on its own SQLite file, seeded with N
- * synthetic articles and a demo admin, whose webhook points at the real publisher (`npm run start
- * -w site`) building into its own releases folder. Nothing of the developer's .env or data is used.
+ * synthetic articles (or the sample newsroom) and a demo admin, whose webhook points at the real
+ * publisher (`npm run start -w site`) building into its own releases folder, with its own comment
+ * token and queue. Nothing of the developer's .env or data is used.
  * `BenchNewsroom` runs the steps one at a time (the archive benchmark times each);
  * `startBenchStack` runs them all.
  */
@@ -128,9 +129,16 @@ export class AdminEditor {
 
   /** The article published first of all (the oldest of the archive), through the REST API. */
   async oldestArticle(): Promise<ArchivedArticle> {
+    const [article] = await this.publishedArticles(1);
+    if (!article) throw new Error('The CMS lists no published article with a category.');
+    return article;
+  }
+
+  /** The first `limit` published articles (oldest first) that have a section, through the REST API. */
+  async publishedArticles(limit: number): Promise<ArchivedArticle[]> {
     const query = [
       'sort[0]=publicationTime:asc',
-      'pagination[pageSize]=1',
+      `pagination[pageSize]=${limit}`,
       'fields[0]=title',
       'fields[1]=slug',
       'fields[2]=number',
@@ -148,15 +156,31 @@ export class AdminEditor {
         category: { slug: string } | null;
       }[];
     };
-    const article = data?.[0];
-    if (!response.ok || !article?.category) {
-      throw new Error(`The CMS lists no published article with a category (${response.status}).`);
+    if (!response.ok || !data) throw new Error(`GET /api/articles answered ${response.status}.`);
+    return data.flatMap((article) =>
+      article.category
+        ? [
+            {
+              documentId: article.documentId,
+              title: article.title,
+              urlPath: `/${article.category.slug}/${article.slug}-${article.number}.html`,
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** How many readers' comments the CMS holds (a moderator's list, every state). */
+  async commentCount(): Promise<number> {
+    const response = await fetch(
+      `${this.#cmsUrl}/content-manager/collection-types/api::comment.comment?page=1&pageSize=1`,
+      { headers: { Authorization: `Bearer ${this.#jwt}` } },
+    );
+    const body = (await response.json()) as { pagination?: { total: number } };
+    if (!response.ok || !body.pagination) {
+      throw new Error(`Listing comments answered ${response.status}: ${JSON.stringify(body)}`);
     }
-    return {
-      documentId: article.documentId,
-      title: article.title,
-      urlPath: `/${article.category.slug}/${article.slug}-${article.number}.html`,
-    };
+    return body.pagination.total;
   }
 
   /**
@@ -184,6 +208,8 @@ export interface NewsroomOptions {
   workDir: string;
   /** PUBLISHER_BUILD_COMMAND; empty: the publisher's own astro build. */
   buildCommand?: string;
+  /** TRUSTED_PROXIES of the site's server (whose X-Forwarded-For it believes); none by default. */
+  trustedProxies?: string;
 }
 
 /**
@@ -209,6 +235,9 @@ export class BenchNewsroom {
     this.#readToken = randomBytes(32).toString('hex');
     this.#admin = { email: 'bench@toasoan.test', password: `Bench-${secret()}-9a` };
     const hookSecret = secret();
+    // The "comment-submit" token, made by the CMS at start-up; readers' comments wait in the
+    // stack's own queue folder.
+    const commentToken = randomBytes(32).toString('hex');
 
     this.#cmsEnv = {
       ...process.env,
@@ -218,6 +247,7 @@ export class BenchNewsroom {
         databaseFilename: path.join(workDir, 'cms', 'data.db'),
         publicDir: path.join(workDir, 'cms', 'public'),
         siteToken: this.#readToken,
+        commentToken,
         admin: this.#admin,
       }),
       PUBLISH_WEBHOOK_URL: `${this.publisherUrl}/_publisher/hook`,
@@ -234,6 +264,9 @@ export class BenchNewsroom {
       PUBLISHER_HOST: '127.0.0.1',
       PUBLISHER_PORT: String(publisherPort),
       PUBLISH_HOOK_SECRET: hookSecret,
+      COMMENT_API_TOKEN: commentToken,
+      COMMENT_QUEUE_DIR: path.join(workDir, 'comment-queue'),
+      TRUSTED_PROXIES: options.trustedProxies ?? '',
       // Only the hooks start builds, so each publish is measured on its own; no scheduled full
       // build within a run, and room for a cold build of a large archive.
       RECONCILE_INTERVAL_MS: '0',
@@ -258,6 +291,12 @@ export class BenchNewsroom {
   /** `npm run seed -w cms -- --synthetic N --no-sample` on the empty database; `onLine` gets its output. */
   async seed(articles: number, onLine?: (line: string) => void): Promise<void> {
     const { command, args, cwd } = seedCommand(['--synthetic', String(articles), '--no-sample']);
+    await runQuiet('seed', command, args, { cwd, env: this.#cmsEnv, onLine });
+  }
+
+  /** `npm run seed -w cms` (the sample newsroom: 9 sections, 7 authors, 17 articles with pictures). */
+  async seedSample(onLine?: (line: string) => void): Promise<void> {
+    const { command, args, cwd } = seedCommand([]);
     await runQuiet('seed', command, args, { cwd, env: this.#cmsEnv, onLine });
   }
 
