@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/lib/chromium';
+import { CMS_DIR } from '../../../scripts/lib/paths';
+import { ensureAdminBuild } from './admin-build';
+import { startCms, type TestCms } from './strapi';
+
+/** Screenshots of the admin's browser tests; CI uploads the folder as an artifact. */
+export const ADMIN_ARTIFACTS_DIR = path.join(CMS_DIR, 'test-artifacts');
+
+/**
+ * For the beforeAll that calls startAdminBrowser: the first run after a change of the admin's
+ * inputs builds the admin panel (a few minutes on a busy 2-core machine), then boots Strapi.
+ */
+export const ADMIN_BROWSER_SETUP_TIMEOUT_MS = 15 * 60_000;
+
+export interface AdminCredentials {
+  email: string;
+  password: string;
+  firstname: string;
+  lastname: string;
+}
+
+export interface AdminBrowser {
+  /** The test CMS, serving the built admin panel at `${cms.url}/admin`. */
+  cms: TestCms;
+  browser: Browser;
+  /** The super admin registered at start (the first admin of the throwaway database). */
+  superAdmin: AdminCredentials;
+  /**
+   * A fresh browser context (own cookies and local storage, 1280 × 900, Vietnamese) logged in
+   * through the login screen as `user` (the super admin by default).
+   */
+  logIn(user?: AdminCredentials): Promise<{ context: BrowserContext; page: Page }>;
+  /** Stops Chromium and the CMS. */
+  close(): Promise<void>;
+}
+
+/**
+ * Everything an admin browser test needs: the admin panel built when its inputs changed
+ * (admin-build.ts), a throwaway CMS serving it, a registered super admin and Chromium.
+ * Call in a beforeAll with ADMIN_BROWSER_SETUP_TIMEOUT_MS; `env` is passed to startCms.
+ */
+export async function startAdminBrowser(env: Record<string, string> = {}): Promise<AdminBrowser> {
+  await ensureAdminBuild();
+  const cms = await startCms({ SERVE_ADMIN_PANEL: 'true', ...env });
+  let browser: Browser | undefined;
+  try {
+    const superAdmin = newCredentials('Quản', 'Trị');
+    const register = await fetch(`${cms.url}/admin/register-admin`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(superAdmin),
+    });
+    if (!register.ok) {
+      throw new Error(`register-admin answered ${register.status}: ${await register.text()}`);
+    }
+    browser = await launchChromium();
+    const opened = browser;
+    return {
+      cms,
+      browser: opened,
+      superAdmin,
+      logIn: (user = superAdmin) => logIn(opened, cms, user),
+      async close() {
+        try {
+          await opened.close();
+        } finally {
+          await cms.stop();
+        }
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await cms.stop();
+    throw error;
+  }
+}
+
+/** An email and a password Strapi accepts (8+ characters, upper, lower, digit), new each call. */
+export function newCredentials(firstname: string, lastname: string): AdminCredentials {
+  const id = randomBytes(4).toString('hex');
+  return {
+    firstname,
+    lastname,
+    email: `${firstname
+      .normalize('NFD')
+      .replace(/[^a-z]/gi, '')
+      .toLowerCase()}-${id}@toasoan.test`,
+    password: `ToaSoan-${randomBytes(6).toString('hex')}-9`,
+  };
+}
+
+/**
+ * Creates an active admin user with the given roles (role codes such as 'strapi-editor', or the
+ * code of a role made at bootstrap), who can then log in through the UI.
+ */
+export async function createAdminUser(
+  cms: TestCms,
+  user: AdminCredentials,
+  roleCodes: string[],
+): Promise<AdminCredentials> {
+  const roles = await cms.strapi.db
+    .query('admin::role')
+    .findMany({ where: { code: { $in: roleCodes } } });
+  if (roles.length !== roleCodes.length) {
+    throw new Error(`Unknown admin role code among ${roleCodes.join(', ')}`);
+  }
+  await cms.strapi
+    .service('admin::user')
+    .create({ ...user, isActive: true, roles: roles.map((role: { id: number }) => role.id) });
+  return user;
+}
+
+/** Logs in through the admin's login screen, in a fresh context, and waits for the home page. */
+async function logIn(
+  browser: Browser,
+  cms: TestCms,
+  user: AdminCredentials,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  await page.goto(`${cms.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000 });
+  await settle(page);
+  return { context, page };
+}
+
+/** Saves a full-page screenshot as cms/test-artifacts/<name>.png and returns its path. */
+export async function saveAdminScreenshot(page: Page, name: string): Promise<string> {
+  await settle(page);
+  await mkdir(ADMIN_ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ADMIN_ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Waits until the admin has stopped fetching (its widgets and lists load after the page). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+}
