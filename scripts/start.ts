@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { staffLogins } from '../cms/data/newsroom';
 import { ConfigError, ensureEnvFiles, loadStartConfig, type StartConfig } from './lib/env';
 import { staleReason } from './lib/freshness';
 import { getJson, isPortInUse, waitForHttp } from './lib/http';
@@ -223,8 +224,15 @@ async function main(): Promise<void> {
   const statusUrl = `${config.siteLocalUrl}/_publisher/status`;
   info(paint('bold', `Tòa Soạn is running (ready in ${seconds(started)}):`));
   info(`  CMS admin   ${config.adminUrl}`);
-  if (config.demoAdmin)
-    info(`  demo login  ${config.demoAdmin.email} / ${config.demoAdmin.password}  (from cms/.env)`);
+  if (config.demoAdmin) {
+    info(
+      `  demo login  ${config.demoAdmin.email} / ${config.demoAdmin.password}  (Super Admin; from cms/.env)`,
+    );
+    // The seed gives each newsroom role a user with the same password (cms/data/newsroom.ts).
+    for (const { email, roleName } of staffLogins()) {
+      info(`              ${email} / the same password  (${roleName})`);
+    }
+  }
   info(`  Site        ${config.siteUrl}`);
   info(`  Publisher   ${statusUrl}  (live release, last build, queue)`);
   if (config.publishWebhookUrl && config.cmsEnv.PUBLISH_HOOK_SECRET?.trim()) {

@@ -1,22 +1,40 @@
 import type { Core } from '@strapi/strapi';
+import { publishDueArticles, scheduleCheckRule } from '../src/utils/scheduled-publishing';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
-  host: env('HOST', '0.0.0.0'),
-  port: env.int('PORT', 1337),
-  // The address readers' browsers and the site build use to reach Strapi (media URLs, admin links).
-  url: env('PUBLIC_URL', 'http://localhost:1337'),
-  logger: {
-    // Strapi is pinned on purpose (see DESIGN.md): no npm look-up and upgrade banner at every start.
-    updates: { enabled: false },
-  },
-  dirs: {
-    // Where uploads land (public/uploads): a mounted volume in production, a temp dir in tests.
-    public: env('PUBLIC_DIR', 'public'),
-  },
-  app: {
-    // Empty when unset: Strapi then refuses to start with "App keys are required".
-    keys: env.array('APP_KEYS', []),
-  },
-});
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
+  const scheduleCheckSeconds = env.int('SCHEDULE_CHECK_SECONDS', 30);
+  return {
+    host: env('HOST', '0.0.0.0'),
+    port: env.int('PORT', 1337),
+    // The address readers' browsers and the site build use to reach Strapi (media URLs, admin links).
+    url: env('PUBLIC_URL', 'http://localhost:1337'),
+    logger: {
+      // Strapi is pinned on purpose (see DESIGN.md): no npm look-up and upgrade banner at every start.
+      updates: { enabled: false },
+    },
+    dirs: {
+      // Where uploads land (public/uploads): a mounted volume in production, a temp dir in tests.
+      public: env('PUBLIC_DIR', 'public'),
+    },
+    app: {
+      // Empty when unset: Strapi then refuses to start with "App keys are required".
+      keys: env.array('APP_KEYS', []),
+    },
+    // Scheduled publishing (Strapi's own is a paid feature): every SCHEDULE_CHECK_SECONDS the
+    // articles whose time has come are published; 0 leaves only the check at each start.
+    cron: {
+      enabled: scheduleCheckSeconds > 0,
+      tasks:
+        scheduleCheckSeconds > 0
+          ? {
+              publishScheduledArticles: {
+                task: ({ strapi }: { strapi: Core.Strapi }) => publishDueArticles(strapi),
+                options: { rule: scheduleCheckRule(scheduleCheckSeconds) },
+              },
+            }
+          : {},
+    },
+  };
+};
 
 export default config;

@@ -143,6 +143,33 @@ export const authors: SampleAuthor[] = [
   },
 ];
 
+/** A newsroom admin role (cms/src/bootstrap/newsroom-roles.ts creates them by these codes). */
+export type StaffRole = 'toasoan-reporter' | 'toasoan-editor';
+
+export interface SampleStaff {
+  /** The author profile the user writes as: the user's login is that author's email. */
+  author: string;
+  role: StaffRole;
+  /** The role's name, for `npm start`'s list of logins. */
+  roleName: string;
+}
+
+/** The demo's admin users besides the super admin: one of each newsroom role. */
+export const staff: SampleStaff[] = [
+  { author: 'thu-ha', role: 'toasoan-editor', roleName: 'Biên tập viên' },
+  { author: 'minh-chau', role: 'toasoan-reporter', roleName: 'Phóng viên' },
+];
+
+/** The login of each demo staff member, from their author profile. */
+export const staffLogins = (): Array<
+  Omit<SampleStaff, 'author'> & { email: string; name: string }
+> =>
+  staff.map(({ author: slug, ...role }) => {
+    const author = authors.find((candidate) => candidate.slug === slug);
+    if (!author?.email) throw new Error(`Demo staff ${slug} needs a sample author with an email.`);
+    return { email: author.email, name: author.name, ...role };
+  });
+
 export const articles: SampleArticle[] = [
   {
     slug: 'con-duong-be-tong-mo-loi-thoat-ngheo-cho-ban-vung-cao',

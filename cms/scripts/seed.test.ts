@@ -4,7 +4,7 @@ import path from 'node:path';
 import { formatGmt7 } from '@toasoan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../test/helpers/strapi';
-import { articles, authors, categories } from '../data/newsroom';
+import { articles, authors, categories, staff, staffLogins } from '../data/newsroom';
 import { runSeed } from './lib/run-seed';
 import { waitForQuietDatabase } from './lib/strapi';
 import { syntheticDocumentId } from './lib/synthetic';
@@ -79,14 +79,31 @@ describe('seed', () => {
   });
 
   it('creates the demo super admin once, with the admin in Vietnamese', async () => {
-    const users = await cms.strapi.db.query('admin::user').findMany({ populate: ['roles'] });
+    const users = await cms.strapi.db
+      .query('admin::user')
+      .findMany({ where: { email: 'admin@toasoan.local' }, populate: ['roles'] });
     expect(users).toHaveLength(1);
-    expect(users[0].email).toBe('admin@toasoan.local');
     expect(users[0].preferedLanguage).toBe('vi');
     expect(users[0].roles.map((role: { code: string }) => role.code)).toContain(
       'strapi-super-admin',
     );
     const auth = cms.strapi.service('admin::auth');
     expect(await auth.validatePassword(demoAdmin.password, users[0].password)).toBe(true);
+  });
+
+  it('creates one demo user of each newsroom role, logging in as an author with the same password', async () => {
+    const users = await cms.strapi.db.query('admin::user').findMany({ populate: ['roles'] });
+    expect(users).toHaveLength(1 + staff.length);
+    const auth = cms.strapi.service('admin::auth');
+    for (const login of staffLogins()) {
+      const user = users.find((candidate: { email: string }) => candidate.email === login.email);
+      expect(user.roles.map((role: { code: string }) => role.code)).toEqual([login.role]);
+      expect(await auth.validatePassword(demoAdmin.password, user.password)).toBe(true);
+      expect(authors.find((author) => author.email === login.email)?.name).toBe(login.name);
+    }
+    expect(staff.map((member) => member.role).sort()).toEqual([
+      'toasoan-editor',
+      'toasoan-reporter',
+    ]);
   });
 });

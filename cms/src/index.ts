@@ -3,17 +3,21 @@ import { ensureCommentListView } from './bootstrap/comment-list-view';
 import { ensureCommentSubmitToken } from './bootstrap/comment-submit-token';
 import { ensureEditViews } from './bootstrap/edit-views';
 import { hideContentTypesFromContentManager } from './bootstrap/hidden-content-types';
+import { ensureNewsroomRoles } from './bootstrap/newsroom-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensurePublishWebhook } from './bootstrap/publish-webhook';
 import { ensureSiteBuildToken } from './bootstrap/site-build-token';
 import { createArticleNumberMiddleware } from './document-middlewares/article-number';
 import { createCategoryFormerSlugsMiddleware } from './document-middlewares/category-former-slugs';
+import { createDefaultCreditMiddleware } from './document-middlewares/default-credit';
 import { createFormerPathsMiddleware } from './document-middlewares/former-paths';
 import { normalizeText } from './document-middlewares/normalize-text';
 import { createPublicationTimeMiddleware } from './document-middlewares/publication-time';
 import { createPublishUpdatesMiddleware } from './document-middlewares/publish-updates';
+import { createScheduledTimeMiddleware } from './document-middlewares/scheduled-time';
 import { createSerializeCreatesMiddleware } from './document-middlewares/serialize-creates';
 import { createSlugMiddleware } from './document-middlewares/slug';
+import { publishDueArticles } from './utils/scheduled-publishing';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +25,7 @@ export default {
     // In order: updates straight to published become save + publish before anything else sees
     // them; text is NFC before slugs are derived from it; creates are queued before the slug and
     // number middlewares look for free values; former slugs compare with the settled new slug.
+    // A new article's default credit and a publish's clearing of the schedule need no order.
     strapi.documents.use(createPublishUpdatesMiddleware(strapi));
     strapi.documents.use(normalizeText);
     strapi.documents.use(createSerializeCreatesMiddleware(strapi));
@@ -29,6 +34,8 @@ export default {
     strapi.documents.use(createPublicationTimeMiddleware(strapi));
     strapi.documents.use(createFormerPathsMiddleware(strapi));
     strapi.documents.use(createCategoryFormerSlugsMiddleware(strapi));
+    strapi.documents.use(createDefaultCreditMiddleware(strapi));
+    strapi.documents.use(createScheduledTimeMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -37,6 +44,10 @@ export default {
     await ensureCommentSubmitToken(strapi);
     await ensureCommentListView(strapi);
     await ensureEditViews(strapi);
+    await ensureNewsroomRoles(strapi);
     await ensurePublishWebhook(strapi);
+    // After the webhook: what came due while the CMS was stopped goes live now, announced as any
+    // publish; the cron task of config/server.ts takes over from here.
+    await publishDueArticles(strapi);
   },
 };

@@ -66,6 +66,7 @@ describe('the edit forms', () => {
     });
     expect(article.metadatas.credits.edit.label).toBe('Tác giả bài');
     expect(article.metadatas.publicationTime.edit.label).toBe('Thời gian đăng');
+    expect(article.metadatas.scheduledAt.edit.label).toBe('Hẹn giờ đăng (GMT+7)');
 
     for (const [uid, view] of Object.entries(EDIT_VIEWS)) {
       const { contentType } = await configurationOf(uid);

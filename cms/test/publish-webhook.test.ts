@@ -1,56 +1,26 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLISH_WEBHOOK_NAME } from '../src/bootstrap/publish-webhook';
 import { fixtures } from './helpers/fixtures';
 import { startCms, type TestCms } from './helpers/strapi';
-
-interface ReceivedHook {
-  headers: IncomingHttpHeaders;
-  body: { event: string; model?: string; uid?: string };
-}
+import {
+  startWebhookReceiver,
+  waitForHook,
+  type WebhookReceiver,
+} from './helpers/webhook-receiver';
 
 const SECRET = 'publish-hook-secret-for-this-test';
 
-/** A real HTTP server standing in for the publisher: it records every hook Strapi sends. */
-function startReceiver(): Promise<{ server: Server; url: string; hooks: ReceivedHook[] }> {
-  const hooks: ReceivedHook[] = [];
-  const server = createServer((request, response) => {
-    let raw = '';
-    request.on('data', (chunk) => (raw += chunk));
-    request.on('end', () => {
-      hooks.push({ headers: request.headers, body: JSON.parse(raw) });
-      response.writeHead(202).end();
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}/_publisher/hook`, hooks });
-    }),
-  );
-}
-
-async function waitForHook(hooks: ReceivedHook[], event: string): Promise<ReceivedHook> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const hook = hooks.find((candidate) => candidate.body.event === event);
-    if (hook) return hook;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no ${event} hook arrived; got: ${hooks.map((h) => h.body.event).join(', ')}`);
-}
-
 let cms: TestCms;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  receiver = await startReceiver();
+  receiver = await startWebhookReceiver();
   cms = await startCms({ PUBLISH_WEBHOOK_URL: receiver.url, PUBLISH_HOOK_SECRET: SECRET });
 });
 
 afterAll(async () => {
   await cms?.stop();
-  receiver?.server.close();
+  receiver?.close();
 });
 
 const publisherWebhooks = async () =>

@@ -31,16 +31,68 @@ export async function ensureDemoAdmin(
   { email, password }: { email: string; password: string },
   log: (line: string) => void,
 ): Promise<void> {
+  assertStrongEnough(password);
+  const superAdmin = (await strapi.service('admin::role').getSuperAdmin()) as { id: number } | null;
+  if (!superAdmin)
+    throw new SeedError('The super admin role is missing: Strapi did not finish its bootstrap.');
+  await ensureAdminUser(
+    strapi,
+    { email, password, firstname: 'Quản trị', lastname: 'Demo', roleId: superAdmin.id },
+    (change) => log(`demo admin: ${change}`),
+  );
+}
+
+/**
+ * One admin user per newsroom role (data/newsroom.ts `staff`), logging in with their author
+ * profile's email, which is also what links them to it, and the demo admin's password.
+ */
+export async function ensureDemoStaff(
+  strapi: Core.Strapi,
+  staff: Array<{ email: string; name: string; role: string }>,
+  password: string,
+  log: (line: string) => void,
+): Promise<void> {
+  assertStrongEnough(password);
+  for (const member of staff) {
+    const role = (await strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: member.role } })) as {
+      id: number;
+    } | null;
+    if (!role)
+      throw new SeedError(
+        `The admin role ${member.role} is missing: the CMS bootstrap did not run.`,
+      );
+    await ensureAdminUser(
+      strapi,
+      { email: member.email, password, firstname: member.name, lastname: null, roleId: role.id },
+      (change) => log(`demo staff: ${change}`),
+    );
+  }
+}
+
+function assertStrongEnough(password: string): void {
   if (!isStrongEnough(password)) {
     throw new SeedError(
       'DEMO_ADMIN_PASSWORD is too weak for Strapi: use at least 8 characters with a lower case letter, an upper case letter and a digit.',
     );
   }
-  const normalizedEmail = email.trim().toLowerCase();
-  const superAdmin = (await strapi.service('admin::role').getSuperAdmin()) as { id: number } | null;
-  if (!superAdmin)
-    throw new SeedError('The super admin role is missing: Strapi did not finish its bootstrap.');
+}
 
+/** An active admin user with this password, holding this role, the admin in Vietnamese. */
+export async function ensureAdminUser(
+  strapi: Core.Strapi,
+  user: {
+    email: string;
+    password: string;
+    firstname: string;
+    lastname: string | null;
+    roleId: number;
+  },
+  log: (change: string) => void,
+): Promise<void> {
+  const { password, roleId } = user;
+  const normalizedEmail = user.email.trim().toLowerCase();
   const users = strapi.service('admin::user');
   const existing = (await strapi.db
     .query('admin::user')
@@ -49,15 +101,15 @@ export async function ensureDemoAdmin(
   if (!existing) {
     await users.create({
       email: normalizedEmail,
-      firstname: 'Quản trị',
-      lastname: 'Demo',
+      firstname: user.firstname,
+      lastname: user.lastname,
       password,
       isActive: true,
       registrationToken: null,
-      roles: [superAdmin.id],
+      roles: [roleId],
       preferedLanguage: 'vi',
     });
-    log(`demo admin: created ${normalizedEmail}`);
+    log(`created ${normalizedEmail}`);
     return;
   }
 
@@ -70,12 +122,12 @@ export async function ensureDemoAdmin(
   if (existing.blocked) patch.blocked = false;
   if (existing.preferedLanguage !== 'vi') patch.preferedLanguage = 'vi';
   const roleIds = (existing.roles ?? []).map((role) => role.id);
-  if (!roleIds.includes(superAdmin.id)) patch.roles = [...roleIds, superAdmin.id];
+  if (!roleIds.includes(roleId)) patch.roles = [...roleIds, roleId];
 
   if (Object.keys(patch).length === 0) {
-    log(`demo admin: ${normalizedEmail} up to date`);
+    log(`${normalizedEmail} up to date`);
     return;
   }
   await users.updateById(existing.id, patch);
-  log(`demo admin: updated ${normalizedEmail} (${Object.keys(patch).join(', ')})`);
+  log(`updated ${normalizedEmail} (${Object.keys(patch).join(', ')})`);
 }

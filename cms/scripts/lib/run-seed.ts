@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import * as newsroom from '../../data/newsroom';
-import { ensureDemoAdmin } from './demo-admin';
+import { ensureDemoAdmin, ensureDemoStaff } from './demo-admin';
 import { seedAuthors, seedCategories, seedSampleArticles } from './newsroom';
 import { seedSyntheticArticles } from './synthetic';
 
@@ -27,6 +27,8 @@ export async function runSeed(
 
   if (options.synthetic > 0) await seedSyntheticArticles(strapi, options.synthetic, ids, log);
 
-  if (options.demoAdmin) await ensureDemoAdmin(strapi, options.demoAdmin, log);
-  else log('demo admin: skipped (DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD not set)');
+  if (options.demoAdmin) {
+    await ensureDemoAdmin(strapi, options.demoAdmin, log);
+    await ensureDemoStaff(strapi, newsroom.staffLogins(), options.demoAdmin.password, log);
+  } else log('demo admin and staff: skipped (DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD not set)');
 }

@@ -49,6 +49,11 @@ export const EDIT_VIEWS: Record<string, EditView> = {
         label: 'Thời gian đăng',
         description: 'Để trống: lấy thời điểm xuất bản lần đầu.',
       },
+      // The admin shows datetimes in the browser's zone: GMT+7 on the newsroom's machines.
+      scheduledAt: {
+        label: 'Hẹn giờ đăng (GMT+7)',
+        description: 'Bài tự đăng vào giờ này (bản nháp đang lưu). Chỉ biên tập viên đặt được.',
+      },
       credits: {
         label: 'Tác giả bài',
         description: 'Dòng ký tên cuối bài, ví dụ "Bài, ảnh: TRƯỜNG SƠN".',
@@ -80,6 +85,7 @@ export const EDIT_VIEWS: Record<string, EditView> = {
         ['category', 6],
         ['publicationTime', 6],
       ],
+      [['scheduledAt', 6]],
       [['credits', 12]],
       [['tags', 12]],
       [['seoDescription', 12]],

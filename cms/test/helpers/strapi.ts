@@ -24,8 +24,14 @@ export interface TestCms {
   /** The SITE_API_TOKEN the "site-build" token was given. */
   siteToken: string;
   database: TestDatabase;
-  /** Stops Strapi and starts it again on the same database (bootstrap runs again). */
-  restart(changes?: Record<string, string>): Promise<TestCms>;
+  /**
+   * Stops Strapi and starts it again on the same database (bootstrap runs again); `whileStopped`
+   * runs in between (e.g. waiting until a scheduled time has passed).
+   */
+  restart(
+    changes?: Record<string, string>,
+    options?: { whileStopped?: () => Promise<void> },
+  ): Promise<TestCms>;
   /** Stops Strapi, drops the database and removes the uploads. */
   stop(): Promise<void>;
 }
@@ -93,8 +99,9 @@ async function boot(
     url: `http://127.0.0.1:${port}`,
     siteToken: env.SITE_API_TOKEN,
     database,
-    async restart(changes = {}) {
+    async restart(changes = {}, { whileStopped } = {}) {
       await stopStrapi();
+      await whileStopped?.();
       // Same secrets and database: only what the test changes differs, as on a real restart.
       return boot(database, { ...env, ...changes }, cleanUp);
     },

@@ -423,6 +423,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     publicationTime: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     sapo: Schema.Attribute.Text;
+    scheduledAt: Schema.Attribute.DateTime;
     seoDescription: Schema.Attribute.Text;
     slug: Schema.Attribute.String & Schema.Attribute.Unique;
     tags: Schema.Attribute.JSON;

@@ -1,0 +1,55 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID, AUTHOR_UID } from '../utils/content-types';
+import { replaceData, scopedMiddleware, writeParamsOf } from '../utils/document-middleware';
+
+/** The byline role of a reporter's own new article until they choose another. */
+export const DEFAULT_CREDIT_ROLE = 'Bài';
+
+/**
+ * Credits a new article to the author profile of the admin user who creates it, when it comes
+ * without credits: a reporter's article carries their byline without them picking themselves.
+ * An admin user's author profile is the author whose (private) email is the user's email. Only
+ * creates made in the admin count; imports, API tokens and the seed write their own credits.
+ */
+export const createDefaultCreditMiddleware = (strapi: Core.Strapi) =>
+  scopedMiddleware({ uids: [ARTICLE_UID], actions: ['create'] }, async (context, next) => {
+    const { data = {} } = writeParamsOf(context);
+    const credits = data.credits;
+    if (Array.isArray(credits) ? credits.length > 0 : credits != null) return next();
+
+    const email = adminUserEmail(strapi);
+    const author = email ? await authorOfEmail(strapi, email) : null;
+    if (author) {
+      replaceData(context, {
+        ...data,
+        credits: [{ role: DEFAULT_CREDIT_ROLE, author: author.documentId }],
+      });
+    }
+    return next();
+  });
+
+/** The email of the admin user behind the current request, if it is an admin request. */
+function adminUserEmail(strapi: Core.Strapi): string | null {
+  const ctx = strapi.requestContext.get() as
+    { state?: { auth?: { strategy?: { name?: string } }; user?: { email?: string } } } | undefined;
+  if (ctx?.state?.auth?.strategy?.name !== 'admin') return null;
+  return ctx.state.user?.email ?? null;
+}
+
+/**
+ * The author profile linked to an admin user. Emails are compared in lower case (Strapi stores
+ * admin emails lower-cased; an editor may type an author's with capitals); the oldest profile wins
+ * if two share one.
+ */
+export async function authorOfEmail(
+  strapi: Core.Strapi,
+  email: string,
+): Promise<{ id: number; documentId: string } | null> {
+  const wanted = email.trim().toLowerCase();
+  const candidates = (await strapi.db.query(AUTHOR_UID).findMany({
+    select: ['id', 'documentId', 'email'],
+    where: { email: { $eqi: wanted } },
+    orderBy: { id: 'asc' },
+  })) as Array<{ id: number; documentId: string; email: string }>;
+  return candidates[0] ?? null;
+}

@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID } from '../utils/content-types';
+import {
+  isBlank,
+  replaceData,
+  scopedMiddleware,
+  writeParamsOf,
+} from '../utils/document-middleware';
+
+/**
+ * A publish, scheduled or by hand, fulfils the article's schedule: `scheduledAt` is cleared on the
+ * draft before the publish copies it, so an article an editor published early is not published
+ * again (with whatever the draft holds then) when its old time comes. A create straight to
+ * published has nothing left to schedule either.
+ */
+export const createScheduledTimeMiddleware = (strapi: Core.Strapi) =>
+  scopedMiddleware(
+    { uids: [ARTICLE_UID], actions: ['create', 'publish'] },
+    async (context, next) => {
+      const { documentId, status, data = {} } = writeParamsOf(context);
+      if (context.action === 'publish') {
+        if (documentId) {
+          await strapi.db.query(ARTICLE_UID).updateMany({
+            where: { documentId, publishedAt: null, scheduledAt: { $notNull: true } },
+            data: { scheduledAt: null },
+          });
+        }
+      } else if (status === 'published' && !isBlank(data.scheduledAt)) {
+        replaceData(context, { ...data, scheduledAt: null });
+      }
+      return next();
+    },
+  );
