@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdminUser } from '../scripts/lib/demo-admin';
 import { EDITOR_ROLE_CODE, newsroomRoleId } from '../src/bootstrap/newsroom-roles';
@@ -10,6 +11,11 @@ import {
   waitForHook,
   type WebhookReceiver,
 } from './helpers/webhook-receiver';
+
+// The copy the CMS itself runs (cms/dist), loaded apart from the source module imported above.
+const { publishDueArticles: compiledPublishDueArticles } = createRequire(import.meta.url)(
+  '../dist/src/utils/scheduled-publishing.js',
+) as typeof import('../src/utils/scheduled-publishing');
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const EDITOR = 'bien.tap.hen.gio@example.com';
@@ -141,6 +147,30 @@ describe('scheduled publishing', () => {
     expect((await draftOf(documentId))?.scheduledAt ?? null).toBeNull();
     // Run the check as if the hour had passed: nothing of this article is left to publish.
     expect(await publishDueArticles(cms.strapi, new Date(at.getTime() + 1000))).toBe(0);
+  });
+
+  it('publishes an article once when two checks run at the same time (two CMS instances)', async () => {
+    // Due an hour from now for both checks, so the running CMS's own cron leaves it alone. The
+    // compiled module (what the CMS runs) and the source one are two checkers that share nothing
+    // but the database, as two instances do.
+    const at = new Date(Date.now() + 60 * 60_000);
+    const documentId = await scheduledDraft('Bài hai máy cùng kiểm tra', at);
+    const later = new Date(at.getTime() + 1000);
+    const counts = await Promise.all([
+      publishDueArticles(cms.strapi, later),
+      compiledPublishDueArticles(cms.strapi, later),
+    ]);
+    expect(counts.sort()).toEqual([0, 1]);
+    expect(await published(documentId)).not.toBeNull();
+    await waitForHook(
+      receiver.hooks,
+      'entry.publish',
+      (candidate) => candidate.body.entry?.documentId === documentId,
+    );
+    const publishHooks = receiver.hooks.filter(
+      (hook) => hook.body.event === 'entry.publish' && hook.body.entry?.documentId === documentId,
+    );
+    expect(publishHooks).toHaveLength(1);
   });
 
   it('publishes what came due while the CMS was stopped as soon as it starts again', async () => {
