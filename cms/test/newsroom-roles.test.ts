@@ -163,6 +163,19 @@ describe('the newsroom roles', () => {
       .findOne({ documentId, status: 'draft' });
     expect(draft?.scheduledAt ?? null).toBeNull();
     expect(await published(documentId)).toBeNull();
+    // Nor on a new article, nor a back-dated publication time: the save goes through without them.
+    const withTimes = await reporter.create({
+      title: 'Bài tự hẹn giờ',
+      scheduledAt: new Date(Date.now() + 60_000).toISOString(),
+      publicationTime: '2020-01-01T00:00:00.000Z',
+    });
+    expect(withTimes.status).toBe(201);
+    const stored = await cms.strapi
+      .documents('api::article.article')
+      .findOne({ documentId: withTimes.body.data.documentId, status: 'draft' });
+    expect(stored?.title).toBe('Bài tự hẹn giờ');
+    expect(stored?.scheduledAt ?? null).toBeNull();
+    expect(stored?.publicationTime ?? null).toBeNull();
 
     const editor = asUser(EDITOR);
     expect((await editor.update(documentId, { sapo: 'Biên tập viên sửa sa-pô.' })).status).toBe(
