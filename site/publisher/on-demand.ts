@@ -11,6 +11,13 @@ import type { ReleaseStore } from './releases';
 export const ON_DEMAND_PREFIX = '/binh-luan/';
 
 const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * On-demand requests handled at once; the next ones wait their turn (up to WAITING_MAX, then 503).
+ * A flood of comments then takes at most this share of the event loop, and the static pages,
+ * served between their turns, stay fast (npm run bench:comments).
+ */
+const RUNNING_MAX = 2;
+const WAITING_MAX = 500;
 
 /** Where a release keeps the server bundle of its on-demand routes (astro.config.mjs build.server). */
 const SERVER_DIR = path.join('.release', 'server');
@@ -70,6 +77,25 @@ export function createOnDemandHandler(options: { store: ReleaseStore; logger: Lo
     return handler;
   }
 
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  /** Resolves with true when the request may run, false when too many wait already. */
+  async function turn(): Promise<boolean> {
+    if (running < RUNNING_MAX) {
+      running++;
+      return true;
+    }
+    if (waiting.length >= WAITING_MAX) return false;
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    return true;
+  }
+  /** Hands the finished request's turn to the next one waiting. */
+  function done(): void {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+
   return async function serveOnDemand(
     request: IncomingMessage,
     response: ServerResponse,
@@ -87,9 +113,18 @@ export function createOnDemandHandler(options: { store: ReleaseStore; logger: Lo
       await notFound();
       return;
     }
-    await new Promise<void>((resolve) => {
-      response.once('close', resolve);
-      handler(request, response);
-    });
+    if (!(await turn())) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
+      response.end('Máy chủ đang bận. Xin gửi lại sau ít giây.\n');
+      return;
+    }
+    try {
+      await new Promise<void>((resolve) => {
+        response.once('close', resolve);
+        handler(request, response);
+      });
+    } finally {
+      done();
+    }
   };
 }
