@@ -106,7 +106,13 @@ export class SiteCommentDesk implements CommentDesk {
     if (this.#recent.has(key)) return { status: 'duplicate' };
     this.#recent.set(key, now + this.#limits.duplicateWindowMs);
 
-    await this.#queue.add({ article: articleId, ...checked.value, ip, userAgent });
+    try {
+      await this.#queue.add({ article: articleId, ...checked.value, ip, userAgent });
+    } catch (error) {
+      // Not stored (a full disk): the reader's next try is not a duplicate.
+      this.#recent.delete(key);
+      throw error;
+    }
     return { status: 'received', articlePath };
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -100,6 +100,17 @@ describe('CommentQueue', () => {
     await waitUntil(() => cms!.received.length === 2);
     expect(cms.received).toEqual(['chờ một', 'chờ hai']);
     expect(await second.pending()).toBe(0);
+  });
+
+  it('removes the half-written file a crash left, and delivers the whole ones', async () => {
+    cms = await startCms();
+    await writeFile(path.join(dir, '.000000000000001-x.json.tmp'), '{"article":"a1","na');
+    const queue = openQueue(cms.url);
+    await queue.open();
+    await queue.add(comment('trọn vẹn'));
+    await waitUntil(() => cms!.received.length === 1);
+    expect(cms.received).toEqual(['trọn vẹn']);
+    await waitUntil(async () => (await readdir(dir)).join() === 'refused');
   });
 
   it('retries on its own after a 5xx', async () => {

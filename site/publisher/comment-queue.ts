@@ -51,6 +51,12 @@ export class CommentQueue {
   /** Creates the folder and delivers what an earlier run left. */
   async open(): Promise<void> {
     await mkdir(path.join(this.#options.dir, 'refused'), { recursive: true });
+    // A crash while writing leaves a temporary file: its reader was never thanked.
+    for (const name of await readdir(this.#options.dir)) {
+      if (name.startsWith('.') && name.endsWith('.tmp')) {
+        await unlink(path.join(this.#options.dir, name)).catch(() => undefined);
+      }
+    }
     const waiting = await this.pending();
     if (waiting > 0) this.#options.logger.info(`comment queue: ${waiting} comment(s) to deliver`);
     this.deliver();
@@ -69,7 +75,14 @@ export class CommentQueue {
       await handle.close();
     }
     await rename(temporary, path.join(this.#options.dir, name));
-    this.deliver();
+    // The new name is durable once the folder is synced too (a power cut, not only a crash).
+    const folder = await open(this.#options.dir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+    void this.deliver();
   }
 
   /** How many comments wait for the CMS. */
@@ -109,12 +122,22 @@ export class CommentQueue {
     for (const name of await this.#files()) {
       if (this.#closed) return;
       const file = path.join(this.#options.dir, name);
-      const outcome = await this.#send(file);
-      if (outcome === 'stored') {
-        await unlink(file).catch(() => undefined);
-      } else if (outcome === 'refused') {
-        await rename(file, path.join(this.#options.dir, 'refused', name));
-      } else {
+      try {
+        const outcome = await this.#send(file);
+        if (outcome === 'stored') {
+          await unlink(file).catch(() => undefined);
+        } else if (outcome === 'refused') {
+          await rename(file, path.join(this.#options.dir, 'refused', name));
+        } else {
+          this.#retryLater();
+          return;
+        }
+      } catch (error) {
+        // The disk, not the CMS (a file removed by hand, a full disk): try again later, never
+        // an unhandled rejection that would stop the server.
+        this.#options.logger.error(
+          `comment queue: ${name}: ${error instanceof Error ? error.message : error}`,
+        );
         this.#retryLater();
         return;
       }
