@@ -13,6 +13,7 @@ import { createDefaultCreditMiddleware } from './document-middlewares/default-cr
 import { createFormerPathsMiddleware } from './document-middlewares/former-paths';
 import { normalizeText } from './document-middlewares/normalize-text';
 import { createPublicationTimeMiddleware } from './document-middlewares/publication-time';
+import { createPublishedDeleteGuardMiddleware } from './document-middlewares/published-delete-guard';
 import { createPublishUpdatesMiddleware } from './document-middlewares/publish-updates';
 import { createScheduledTimeMiddleware } from './document-middlewares/scheduled-time';
 import { createSerializeCreatesMiddleware } from './document-middlewares/serialize-creates';
@@ -25,7 +26,8 @@ export default {
     // In order: updates straight to published become save + publish before anything else sees
     // them; text is NFC before slugs are derived from it; creates are queued before the slug and
     // number middlewares look for free values; former slugs compare with the settled new slug.
-    // A new article's default credit and a publish's clearing of the schedule need no order.
+    // A new article's default credit, a publish's clearing of the schedule and the guard on
+    // deleting live articles need no order.
     strapi.documents.use(createPublishUpdatesMiddleware(strapi));
     strapi.documents.use(normalizeText);
     strapi.documents.use(createSerializeCreatesMiddleware(strapi));
@@ -36,6 +38,7 @@ export default {
     strapi.documents.use(createCategoryFormerSlugsMiddleware(strapi));
     strapi.documents.use(createDefaultCreditMiddleware(strapi));
     strapi.documents.use(createScheduledTimeMiddleware(strapi));
+    strapi.documents.use(createPublishedDeleteGuardMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

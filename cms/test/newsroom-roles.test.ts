@@ -185,6 +185,22 @@ describe('the newsroom roles', () => {
     expect((await published(documentId))?.sapo).toBe('Biên tập viên sửa sa-pô.');
   });
 
+  it('lets a reporter delete their own draft, but not their article once it is live', async () => {
+    const reporter = asUser(REPORTER);
+    const draft = (await reporter.create({ title: 'Bản nháp bỏ đi' })).body.data;
+    expect((await reporter.delete(draft.documentId)).status).toBe(200);
+
+    const { documentId } = (
+      await reporter.create({ title: 'Bài đã lên trang', category: categoryId })
+    ).body.data;
+    expect((await asUser(EDITOR).publish(documentId)).status).toBe(200);
+    // Deleting it would take it off the site: unpublishing is the editors' call.
+    expect((await reporter.delete(documentId)).status).toBe(403);
+    expect(await published(documentId)).not.toBeNull();
+    expect((await asUser(EDITOR).delete(documentId)).status).toBe(200);
+    expect(await published(documentId)).toBeNull();
+  });
+
   it("keeps a reporter's edit of a published article in the draft until an editor publishes it again", async () => {
     const reporter = asUser(REPORTER);
     const editor = asUser(EDITOR);

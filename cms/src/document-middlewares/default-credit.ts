@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { currentAdminRequest } from '../utils/admin-request';
 import { ARTICLE_UID, AUTHOR_UID } from '../utils/content-types';
 import { replaceData, scopedMiddleware, writeParamsOf } from '../utils/document-middleware';
 
@@ -17,7 +18,7 @@ export const createDefaultCreditMiddleware = (strapi: Core.Strapi) =>
     const credits = data.credits;
     if (Array.isArray(credits) ? credits.length > 0 : credits != null) return next();
 
-    const email = adminUserEmail(strapi);
+    const email = currentAdminRequest(strapi)?.user.email;
     const author = email ? await authorOfEmail(strapi, email) : null;
     if (author) {
       replaceData(context, {
@@ -27,14 +28,6 @@ export const createDefaultCreditMiddleware = (strapi: Core.Strapi) =>
     }
     return next();
   });
-
-/** The email of the admin user behind the current request, if it is an admin request. */
-function adminUserEmail(strapi: Core.Strapi): string | null {
-  const ctx = strapi.requestContext.get() as
-    { state?: { auth?: { strategy?: { name?: string } }; user?: { email?: string } } } | undefined;
-  if (ctx?.state?.auth?.strategy?.name !== 'admin') return null;
-  return ctx.state.user?.email ?? null;
-}
 
 /**
  * The author profile linked to an admin user. Emails are compared in lower case (Strapi stores
