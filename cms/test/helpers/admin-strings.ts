@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -12,18 +13,31 @@ export type Strings = Record<string, string>;
  * the admin looks their keys up under (none for the admin's own).
  */
 export const ADMIN_STRING_SOURCES = [
-  { prefix: '', packageName: '@strapi/admin', dir: 'dist/admin/admin/src/translations' },
+  {
+    prefix: '',
+    packageName: '@strapi/admin',
+    dir: 'dist/admin/admin/src/translations',
+    code: 'dist/admin',
+  },
   {
     prefix: 'content-manager.',
     packageName: '@strapi/content-manager',
     dir: 'dist/admin/translations',
+    code: 'dist/admin',
   },
-  { prefix: 'upload.', packageName: '@strapi/upload', dir: 'dist/admin/translations' },
+  {
+    prefix: 'upload.',
+    packageName: '@strapi/upload',
+    dir: 'dist/admin/translations',
+    code: 'dist/admin',
+  },
 ];
 
+const packageRoot = (packageName: string) =>
+  path.dirname(require.resolve(`${packageName}/package.json`));
+
 function loadStrings(packageName: string, subdir: string, locale: string): Strings {
-  const root = path.dirname(require.resolve(`${packageName}/package.json`));
-  const file = path.join(root, subdir, `${locale}.json.js`);
+  const file = path.join(packageRoot(packageName), subdir, `${locale}.json.js`);
   try {
     const module = require(file) as Strings | { default: Strings };
     return ('default' in module ? module.default : module) as Strings;
@@ -43,6 +57,41 @@ export function strapiStrings(locale: 'en' | 'vi'): Strings {
     }
   }
   return all;
+}
+
+// `id: 'key'` or `id: getTranslation('key')` (the plugin's prefix added), then `defaultMessage`.
+const MESSAGE_IN_CODE =
+  /id:\s*(?:(getTranslation|getTrad)\(\s*)?(['"`])([^'"`$]+)\2\s*\)?\s*,\s*defaultMessage:\s*(['"`])((?:\\.|(?!\4)[^\\])*)\4/g;
+
+/**
+ * The messages Strapi's compiled admin code of those packages asks for that its en.json files do
+ * not list (the content manager's menu entry, the editor's list buttons, …): react-intl shows
+ * their English defaultMessage unless a translation has the key. Keyed as looked up.
+ */
+export function strapiCodeStrings(): Strings {
+  const english = strapiStrings('en');
+  const found: Strings = {};
+  for (const source of ADMIN_STRING_SOURCES) {
+    const root = path.join(packageRoot(source.packageName), source.code);
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      const file = path.join(entry.parentPath, entry.name);
+      // Strapi's own test fixtures are not part of the admin.
+      if (
+        !entry.isFile() ||
+        !file.endsWith('.mjs') ||
+        file.includes(`${path.sep}tests${path.sep}`)
+      ) {
+        continue;
+      }
+      for (const match of readFileSync(file, 'utf8').matchAll(MESSAGE_IN_CODE)) {
+        const key = (match[1] ? source.prefix : '') + match[3]!;
+        // The compiled code keeps the source's escapes (it\'s).
+        const text = match[5]!.replace(/\\(.)/g, (_, char: string) => (char === 'n' ? '\n' : char));
+        if (!(key in english) && !(key in found)) found[key] = text;
+      }
+    }
+  }
+  return found;
 }
 
 /** The arguments ({name}, {count, plural, …}) and tags (<b>) of an ICU message, sorted. */
@@ -74,7 +123,10 @@ export function placeholdersOf(message: string): string[] {
 export function englishUiTexts(shownVietnamese: Strings): string[] {
   const vietnameseTexts = new Set(Object.values(shownVietnamese).map((text) => text.trim()));
   const texts = new Set<string>();
-  for (const text of Object.values(strapiStrings('en'))) {
+  for (const text of [
+    ...Object.values(strapiStrings('en')),
+    ...Object.values(strapiCodeStrings()),
+  ]) {
     const trimmed = text.trim();
     if (trimmed.length < 2 || vietnameseTexts.has(trimmed)) continue;
     let literal: boolean;
