@@ -5,6 +5,7 @@ import { EDIT_VIEWS } from '../src/bootstrap/edit-views';
 import {
   ADMIN_BROWSER_SETUP_TIMEOUT_MS,
   saveAdminScreenshot,
+  settle,
   startAdminBrowser,
   type AdminBrowser,
 } from './helpers/admin-browser';
@@ -49,7 +50,7 @@ function englishOn(lines: string[]): string[] {
 /** Opens an admin path, waits until the screen has settled, keeps a screenshot. */
 async function openScreen(path: string, screenshot: string): Promise<string[]> {
   await page.goto(`${admin.cms.url}/admin${path}`);
-  await page.waitForLoadState('networkidle');
+  await settle(page);
   await page.locator('main h1, main [role="heading"]').first().waitFor({ timeout: 30_000 });
   await saveAdminScreenshot(page, screenshot);
   return visibleTexts();
@@ -91,7 +92,10 @@ afterAll(async () => {
 
 describe('the admin in Chromium at 1280 px shows no English', () => {
   it('on the login screen', async () => {
-    context = await admin.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await admin.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+    });
     page = await context.newPage();
     await page.goto(`${admin.cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').waitFor();
@@ -102,7 +106,6 @@ describe('the admin in Chromium at 1280 px shows no English', () => {
 
   it('on the home page', async () => {
     ({ context, page } = await admin.logIn());
-    await page.waitForLoadState('networkidle');
     await page.locator('main h1').first().waitFor();
     await saveAdminScreenshot(page, 'vi-home');
     expect(englishOn(await visibleTexts())).toEqual([]);
