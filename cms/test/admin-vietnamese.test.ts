@@ -18,16 +18,33 @@ let admin: AdminBrowser;
 let context: BrowserContext;
 let page: Page;
 
-/** What a reader of the screen sees: the lines of text on it and the inputs' placeholders. */
+/**
+ * Labels Strapi's code sets in English without a message to translate: the status badge's
+ * aria-label is the raw status, the Markdown editor's screen-reader label is 'Editor'.
+ */
+const UNTRANSLATABLE_LABELS = new Set(['draft', 'published', 'modified', 'Editor']);
+
+/**
+ * What a reader of the screen sees: the lines of text on it and the inputs' placeholders; and
+ * what a screen reader or a tooltip says: the visible elements' aria-label and title.
+ */
 async function visibleTexts(): Promise<string[]> {
-  return page.evaluate(() => {
+  const { lines, labels } = await page.evaluate(() => {
+    const shown = (element: Element) => (element as HTMLElement).offsetParent !== null;
     const placeholders = [...document.querySelectorAll('input, textarea')]
-      .filter((input) => (input as HTMLElement).offsetParent !== null)
+      .filter(shown)
       .map((input) => (input as HTMLInputElement).placeholder);
-    return [...document.body.innerText.split('\n'), ...placeholders]
-      .map((text) => text.trim())
-      .filter(Boolean);
+    const attributes = [...document.querySelectorAll('[aria-label], [title]')]
+      .filter(shown)
+      .flatMap((element) => [element.getAttribute('aria-label'), element.getAttribute('title')]);
+    return {
+      lines: [...document.body.innerText.split('\n'), ...placeholders],
+      labels: attributes.filter((text): text is string => text !== null),
+    };
   });
+  return [...lines, ...labels.filter((label) => !UNTRANSLATABLE_LABELS.has(label.trim()))]
+    .map((text) => text.trim())
+    .filter(Boolean);
 }
 
 /**
