@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureCommentListView } from './bootstrap/comment-list-view';
 import { ensureCommentSubmitToken } from './bootstrap/comment-submit-token';
+import { ensureDraftToken } from './bootstrap/draft-token';
 import { ensureEditViews } from './bootstrap/edit-views';
 import { hideContentTypesFromContentManager } from './bootstrap/hidden-content-types';
 import { ensureNewsroomRoles } from './bootstrap/newsroom-roles';
@@ -45,6 +46,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureSiteBuildToken(strapi);
     await ensureCommentSubmitToken(strapi);
+    await ensureDraftToken(strapi);
     await ensureCommentListView(strapi);
     await ensureEditViews(strapi);
     await ensureNewsroomRoles(strapi);

@@ -39,6 +39,12 @@ export interface ThrowawayCmsOptions {
   siteToken: string;
   /** COMMENT_API_TOKEN, the key of the "comment-submit" token (none by default). */
   commentToken?: string;
+  /** PREVIEW_SECRET, the key of the preview links (none by default: no preview). */
+  previewSecret?: string;
+  /** PREVIEW_API_TOKEN, the key of the "site-preview" token that reads drafts (none by default). */
+  previewToken?: string;
+  /** SITE_URL, where the preview links point. */
+  siteUrl?: string;
   /** The demo admin the seed creates (none by default). */
   admin?: { email: string; password: string };
 }
@@ -60,6 +66,9 @@ export function throwawayCmsEnv(options: ThrowawayCmsOptions): Record<string, st
     ...throwawayCmsSecrets(),
     SITE_API_TOKEN: options.siteToken,
     COMMENT_API_TOKEN: options.commentToken ?? '',
+    PREVIEW_SECRET: options.previewSecret ?? '',
+    PREVIEW_API_TOKEN: options.previewToken ?? '',
+    SITE_URL: options.siteUrl ?? 'http://localhost:4321',
     SERVE_ADMIN_PANEL: 'false',
     DEMO_ADMIN_EMAIL: options.admin?.email ?? '',
     DEMO_ADMIN_PASSWORD: options.admin?.password ?? '',

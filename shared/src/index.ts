@@ -13,3 +13,13 @@ export {
   type CommentErrors,
 } from './comment';
 export * from './site-fields';
+export {
+  signPreviewLink,
+  verifyPreviewLink,
+  previewLinkParts,
+  PREVIEW_ROUTE,
+  PREVIEW_LINK_LIFETIME_MS,
+  PREVIEW_LINK_PARAMS,
+  type PreviewLinkParts,
+  type PreviewLinkVerdict,
+} from './preview-link';

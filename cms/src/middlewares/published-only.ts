@@ -1,14 +1,25 @@
 import type { Core } from '@strapi/strapi';
+import { DRAFT_TOKEN_NAME } from '../bootstrap/draft-token';
+
+/** The API token of the request, when it came with one. */
+const apiTokenName = (ctx: {
+  state: { auth?: { strategy?: { name?: string }; credentials?: unknown } };
+}) =>
+  // 'content-api-token' in Strapi 5.54 ('api-token' before).
+  ctx.state.auth?.strategy?.name?.endsWith('api-token')
+    ? (ctx.state.auth.credentials as { name?: string } | undefined)?.name
+    : undefined;
 
 /**
  * Route middleware (`global::published-only`) for the content API's find/findOne routes: serves
  * published documents only, whatever `status` the caller asks for. Strapi 5 honours `?status=draft`
  * for anyone allowed to read, so without this the public and the build token could read drafts
- * (also drafts populated from a category or author). A preview token may get an exception later.
+ * (also drafts populated from a category or author). The site's preview token is the exception
+ * (src/bootstrap/draft-token.ts): it reads the draft the journalist is previewing.
  */
 const publishedOnly: Core.MiddlewareFactory = () => async (ctx, next) => {
   // Strapi's query parser caches the parsed object, so the controller sees this change.
-  ctx.query.status = 'published';
+  if (apiTokenName(ctx) !== DRAFT_TOKEN_NAME) ctx.query.status = 'published';
   await next();
 };
 
