@@ -62,6 +62,10 @@ export function generateCmsSecrets(): EnvValues {
     SITE_API_TOKEN: randomBytes(64).toString('hex'),
     // The access key of the "comment-submit" token (may only create comments): the site's too.
     COMMENT_API_TOKEN: randomBytes(64).toString('hex'),
+    // The "site-preview" token's key (reads drafts) and the key of the signed preview links:
+    // the site's too.
+    PREVIEW_API_TOKEN: randomBytes(64).toString('hex'),
+    PREVIEW_SECRET: randomBytes(32).toString('hex'),
   };
 }
 
@@ -106,9 +110,10 @@ function ensureEnvFile(
 }
 
 /**
- * Creates or completes cms/.env and site/.env. They share three values: the site token
- * (SITE_API_TOKEN = STRAPI_TOKEN), the comment token (COMMENT_API_TOKEN in both) and the publish
- * secret (PUBLISH_HOOK_SECRET in both).
+ * Creates or completes cms/.env and site/.env. They share the site token
+ * (SITE_API_TOKEN = STRAPI_TOKEN), the comment token (COMMENT_API_TOKEN in both), the publish
+ * secret (PUBLISH_HOOK_SECRET in both) and the preview's token and secret (PREVIEW_API_TOKEN,
+ * PREVIEW_SECRET in both).
  */
 export function ensureEnvFiles(): EnsuredEnvFile[] {
   const cms = readEnvFile(CMS_ENV_FILE) ?? {};
@@ -118,6 +123,8 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
   const token = cms.SITE_API_TOKEN || site.STRAPI_TOKEN || secrets.SITE_API_TOKEN;
   const commentToken = cms.COMMENT_API_TOKEN || site.COMMENT_API_TOKEN || secrets.COMMENT_API_TOKEN;
   const publishSecret = cms.PUBLISH_HOOK_SECRET || site.PUBLISH_HOOK_SECRET || hookSecret();
+  const previewToken = cms.PREVIEW_API_TOKEN || site.PREVIEW_API_TOKEN || secrets.PREVIEW_API_TOKEN;
+  const previewSecret = cms.PREVIEW_SECRET || site.PREVIEW_SECRET || secrets.PREVIEW_SECRET;
   const port = process.env.PORT ?? cms.PORT ?? String(DEFAULT_CMS_PORT);
   const sitePort = process.env.PUBLISHER_PORT ?? site.PUBLISHER_PORT ?? String(DEFAULT_SITE_PORT);
 
@@ -134,6 +141,10 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
         ...secrets,
         SITE_API_TOKEN: token,
         COMMENT_API_TOKEN: commentToken,
+        PREVIEW_API_TOKEN: previewToken,
+        PREVIEW_SECRET: previewSecret,
+        // Where the admin's Preview opens the site.
+        SITE_URL: `http://localhost:${sitePort}`,
         DEMO_ADMIN_EMAIL: DEFAULT_DEMO_ADMIN_EMAIL,
         DEMO_ADMIN_PASSWORD: demoPassword(),
         // The CMS calls the site's publisher on every publish (declared at bootstrap).
@@ -154,6 +165,8 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
         COMMENT_API_TOKEN: commentToken,
         SITE_URL: `http://localhost:${sitePort}`,
         PUBLISH_HOOK_SECRET: publishSecret,
+        PREVIEW_API_TOKEN: previewToken,
+        PREVIEW_SECRET: previewSecret,
       },
     ),
   ];
@@ -227,6 +240,15 @@ export function loadStartConfig(): StartConfig {
         "the CMS would refuse every reader's comment (they would wait in the site's queue). Make them " +
         'equal, or delete the line from site/.env to have it copied from cms/.env.',
     );
+  }
+  for (const key of ['PREVIEW_SECRET', 'PREVIEW_API_TOKEN']) {
+    if ((cmsEnv[key] ?? '').trim() !== (siteEnv[key] ?? '').trim()) {
+      throw new ConfigError(
+        `${key} differs between ${shortPath(CMS_ENV_FILE)} and ${shortPath(SITE_ENV_FILE)}: the site ` +
+          "would refuse the admin's draft previews. Make them equal, or delete the line from " +
+          'site/.env to have it copied from cms/.env.',
+      );
+    }
   }
   // Both sides trim it (cms/src/bootstrap/publish-webhook.ts, site/publisher/config.ts).
   if ((cmsEnv.PUBLISH_HOOK_SECRET ?? '').trim() !== (siteEnv.PUBLISH_HOOK_SECRET ?? '').trim()) {

@@ -35,6 +35,8 @@ export const mediaSchema = z.object({
   documentId: z.string().optional(),
   url: z.string(),
   alternativeText: z.string().nullable(),
+  /** The picture's own caption in the media library; an article's coverCaption comes first. */
+  caption: z.string().nullable().optional(),
   width: z.number().nullable(),
   height: z.number().nullable(),
   formats: z.record(z.string(), mediaFormatSchema).nullable().optional(),

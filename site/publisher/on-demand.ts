@@ -7,8 +7,15 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from './log';
 import type { ReleaseStore } from './releases';
 
-/** The paths of the site's on-demand routes (src/pages/binh-luan/); everything else is static. */
-export const ON_DEMAND_PREFIX = '/binh-luan/';
+/**
+ * The paths of the site's on-demand routes: the comment form (src/pages/binh-luan/) and the draft
+ * preview (src/pages/xem-truoc/); everything else is static.
+ */
+export const ON_DEMAND_PREFIXES = ['/binh-luan/', '/xem-truoc/'];
+
+/** Whether a request's path (with its query) belongs to an on-demand route. */
+export const isOnDemand = (url: string): boolean =>
+  ON_DEMAND_PREFIXES.some((prefix) => url.startsWith(prefix));
 
 const MAX_BODY_BYTES = 64 * 1024;
 /**

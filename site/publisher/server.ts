@@ -13,7 +13,7 @@ import type { ReleaseStore } from './releases';
 import { registerCommentDesk } from '../src/lib/comments/desk';
 import { SiteCommentDesk } from './comment-desk';
 import { CommentQueue } from './comment-queue';
-import { createOnDemandHandler, ON_DEMAND_PREFIX } from './on-demand';
+import { createOnDemandHandler, isOnDemand } from './on-demand';
 import { createStaticHandler } from './static-server';
 
 export interface RunningPublisher {
@@ -83,7 +83,7 @@ export async function startPublisher(
       const url = request.url ?? '/';
       const handled = url.startsWith(CONTROL_PREFIX)
         ? handleControl(request, response)
-        : url.startsWith(ON_DEMAND_PREFIX)
+        : isOnDemand(url)
           ? serveOnDemand(request, response, () => serveStatic(request, response))
           : serveStatic(request, response);
       handled.catch((error: unknown) => {

@@ -17,6 +17,10 @@ export interface SiteConfig {
   siteDescription: string;
   /** The masthead printed in the footer (licence, editor in chief, address…), one entry a line. */
   masthead: string[];
+  /** PREVIEW_SECRET: the key the CMS signs preview links with; empty, every preview is refused. */
+  previewSecret: string;
+  /** PREVIEW_API_TOKEN: the "site-preview" token's key, the only one that may read drafts. */
+  previewToken: string;
   /**
    * A release to build from (SITE_BASE_RELEASE, set by the publisher): only what changed since it
    * is fetched and rendered. Unset: a full build.
@@ -82,6 +86,8 @@ export function readSiteConfig(siteRoot: string = process.cwd()): SiteConfig {
     siteName: env.SITE_NAME?.trim().normalize('NFC') || DEFAULT_SITE_NAME,
     siteDescription: env.SITE_DESCRIPTION?.trim().normalize('NFC') || DEFAULT_SITE_DESCRIPTION,
     masthead: parseMasthead(env.SITE_MASTHEAD?.normalize('NFC')),
+    previewSecret: env.PREVIEW_SECRET?.trim() ?? '',
+    previewToken: env.PREVIEW_API_TOKEN?.trim() ?? '',
     baseRelease: env.SITE_BASE_RELEASE?.trim()
       ? path.resolve(siteRoot, env.SITE_BASE_RELEASE.trim())
       : undefined,

@@ -32,11 +32,29 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
+/** What a test may add to a throwaway CMS: the draft preview's secret, token and site. */
+export interface TestCmsOptions {
+  preview?: { secret: string; token: string; siteUrl: string };
+}
+
 /** The environment of a throwaway CMS: its own database, fresh secrets, no admin panel. */
-function cmsEnvironment(cmsDir: ThrowawayCmsDir, port: number, token: string): NodeJS.ProcessEnv {
+function cmsEnvironment(
+  cmsDir: ThrowawayCmsDir,
+  port: number,
+  token: string,
+  options: TestCmsOptions = {},
+): NodeJS.ProcessEnv {
+  const { preview } = options;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ...throwawayCmsEnv({ port, ...cmsDir, siteToken: token }),
+    ...throwawayCmsEnv({
+      port,
+      ...cmsDir,
+      siteToken: token,
+      previewSecret: preview?.secret,
+      previewToken: preview?.token,
+      siteUrl: preview?.siteUrl,
+    }),
   };
   // vitest sets NODE_ENV=test; the CMS should run as `npm start` runs it.
   delete env.NODE_ENV;
@@ -100,14 +118,17 @@ async function waitForHealth(
  * run's seeded template; other arguments seed on top of the template (sample included) or, with
  * `--no-sample`, on an empty database.
  */
-export async function startTestCms(seedArgs: string[] | null): Promise<TestCms> {
+export async function startTestCms(
+  seedArgs: string[] | null,
+  options: TestCmsOptions = {},
+): Promise<TestCms> {
   const withSample = seedArgs !== null && !seedArgs.includes('--no-sample');
   const cmsDir = withSample
     ? await copyThrowawayCmsDir(await sampleTemplate(), 'toasoan-site-test-cms-')
     : await makeThrowawayCmsDir('toasoan-site-test-cms-');
   const port = await findFreePort();
   const token = randomBytes(32).toString('hex');
-  const env = cmsEnvironment(cmsDir, port, token);
+  const env = cmsEnvironment(cmsDir, port, token, options);
 
   // The seed is idempotent: on the template it only adds what the arguments ask beyond the sample.
   if (seedArgs && seedArgs.length > 0) await seed(cmsDir, seedArgs, env);
