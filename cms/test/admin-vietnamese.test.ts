@@ -98,6 +98,7 @@ beforeAll(async () => {
       name: 'Bạn đọc',
       email: 'ban-doc@example.com',
       body: 'Bài viết hay quá.',
+      moderation: 'pending',
     },
   });
 }, ADMIN_BROWSER_SETUP_TIMEOUT_MS);
