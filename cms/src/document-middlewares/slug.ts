@@ -22,7 +22,7 @@ const SLUG_SOURCE_FIELDS: Partial<Record<UID.ContentType, string>> = {
  * Gives articles, categories and authors a unique Vietnamese slug ("le-hoi-dua-ghe-ngo").
  * Generated from the title/name on create when none is given; an explicit slug is normalized the
  * same way. Once set, a slug is kept when the title changes: it is part of the published URL
- * (an editor may still change it; former-paths.ts keeps the old address working).
+ * (the admin shows it read-only, an import may still set it; former-paths.ts keeps an old address working).
  * Duplicates get -2, -3, … (drafts skip Strapi's own unique check, so we check every row).
  */
 export const createSlugMiddleware = (strapi: Core.Strapi) =>
