@@ -292,8 +292,8 @@ async function orPublisherTail<T>(run: Run, work: Promise<T>): Promise<T> {
 }
 
 /**
- * No build runs or waits, and (unless `prepared` is false) the next build's process has bundled
- * the site: a newsroom's publishes are usually minutes apart. A publisher with no standby
+ * No build runs or waits, and (unless `prepared` is false) the next builds' processes have bundled
+ * the site (all the publisher keeps: two): a newsroom's publishes are usually minutes apart. A publisher with no standby
  * process at all ('none' for 10 s while idle) counts as prepared.
  */
 async function waitUntilIdle(run: Run, prepared = true): Promise<PublisherStatus> {
@@ -304,9 +304,9 @@ async function waitUntilIdle(run: Run, prepared = true): Promise<PublisherStatus
       prepared ? 'the publisher to prepare its next build' : 'the publisher to finish building',
       async () => {
         const status = await run.newsroom.status();
-        const { building, pending, standby } = status.queue;
+        const { building, pending, standby, spares } = status.queue;
         if (building || pending) return undefined;
-        if (!prepared || standby === 'ready') return status;
+        if (!prepared || (standby === 'ready' && (spares ?? 2) >= 2)) return status;
         if (standby === 'none') {
           idleWithoutStandbySince ??= Date.now();
           if (Date.now() - idleWithoutStandbySince > 10_000) return status;

@@ -63,8 +63,13 @@ async function exportPage<T = ExportPage>(query: Record<string, string>) {
 async function exportAll(limit: number): Promise<ExportPage[]> {
   const pages: ExportPage[] = [];
   for (let after = 0; ;) {
-    const { status, body } = await exportPage({ after: String(after), limit: String(limit) });
+    const { status, body, headers } = await exportPage({
+      after: String(after),
+      limit: String(limit),
+    });
     expect(status).toBe(200);
+    // The same cursor in a header, so a client can ask for the next page before parsing this.
+    expect(headers.get('x-next-after')).toBe(body.meta.next === null ? '' : String(body.meta.next));
     pages.push(body);
     if (body.meta.next === null) return pages;
     after = body.meta.next;

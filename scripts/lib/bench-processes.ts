@@ -4,6 +4,8 @@
  * (npm → sh → node), and a registry so Ctrl-C stops them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 const TAIL_CHARS = 4_000;
@@ -53,6 +55,12 @@ export function startQuiet(
   };
   child.stdout!.setEncoding('utf8').on('data', keep);
   child.stderr!.setEncoding('utf8').on('data', keep);
+  // BENCH_LOG_DIR keeps each process's whole output, to read a run's timeline afterwards.
+  if (process.env.BENCH_LOG_DIR) {
+    const log = createWriteStream(path.join(process.env.BENCH_LOG_DIR, `${name}.log`), { flags: 'a' });
+    child.stdout!.on('data', (chunk) => log.write(chunk));
+    child.stderr!.on('data', (chunk) => log.write(chunk));
+  }
   if (onLine) createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', onLine);
   const quiet: QuietChild = {
     name,

@@ -25,6 +25,8 @@ export interface PublisherStatus {
     building: { id: string | null; pid: number | null } | null;
     pending: boolean;
     standby: 'none' | 'bundling' | 'ready';
+    /** Bundled processes waiting; absent in publishers that keep one. */
+    spares?: number;
   };
   lastBuild: {
     id: string;

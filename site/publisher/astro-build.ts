@@ -29,6 +29,15 @@ function pidIsRunning(pid: number): boolean {
   }
 }
 
+/** A message to a waiting process; one that died meanwhile is noticed when it is needed. */
+function send(child: ChildProcess, message: object): void {
+  try {
+    child.send(message, () => undefined);
+  } catch {
+    // Its channel closed: it exited.
+  }
+}
+
 /** The lines a prepared process printed before its job: shown if the build then fails. */
 const PRELUDE_LINES = 40;
 
@@ -65,7 +74,7 @@ export interface AstroLauncherOptions {
   /** The releases folder: each build writes into a temporary folder there, renamed at the end. */
   releasesDir: string;
   env: NodeJS.ProcessEnv;
-  /** Keep the next build's process started and the site bundled between builds (the server does). */
+  /** Keep the next builds' processes started and the site bundled between builds (the server does). */
   standby: boolean;
   /** Says when a waiting process is thrown away because the code changed (default: stdout). */
   logger?: Logger;
@@ -73,6 +82,13 @@ export interface AstroLauncherOptions {
 
 /** Where the next build stands: `bundling` until it waits for its job, `ready` then. */
 export type StandbyState = 'none' | 'bundling' | 'ready';
+
+/**
+ * Bundled processes kept waiting between builds. Two: in a storm of publishes the follow-up
+ * build starts the moment the running one ends, instead of waiting for a bundle (5–10 s of CPU
+ * that would compete with the running build). An idle one holds ~250 MB.
+ */
+const SPARES = 2;
 
 interface Standby {
   child: ChildProcess;
@@ -89,17 +105,22 @@ interface Standby {
  * the CLI in site/:
  * - each build runs in a working directory of its own (see astro-standby.mjs), so two builds of
  *   the same site (the publisher's, a test's, a developer's) cannot delete each other's files;
- * - with `standby`, the process of the next build is started as soon as the previous one ends (or
- *   when a publish arrives during a build): it loads Astro and bundles the site with Vite (which
- *   depends on the code, not on the content), then waits. A publish then costs only the CMS fetch
- *   and the rendering.
+ * - with `standby`, the processes of the next builds are started ahead: each loads Astro and
+ *   bundles the site with Vite (which depends on the code, not on the content), then waits. A
+ *   publish then costs only the CMS fetch and the rendering. They are bundled one at a time and
+ *   only while no build runs (`refill`), so a build has the cores to itself; a publish that
+ *   arrives during a build with no spare left starts one at once (Publisher.request).
  * A standby process fetches nothing and renders nothing until it is handed its job, and runs one
  * build at most, so builds stay as isolated from each other as separate CLI runs.
  */
 export class AstroLauncher {
   readonly #options: AstroLauncherOptions;
-  #standby: Standby | undefined;
+  /** Oldest first: the oldest is the likeliest to be bundled. */
+  #spares: Standby[] = [];
+  #running = 0;
   #closed = false;
+  /** The release the next build most likely starts from (the live one), read ahead by spares. */
+  #preload: string | undefined;
 
   constructor(options: AstroLauncherOptions) {
     this.#options = options;
@@ -107,14 +128,102 @@ export class AstroLauncher {
 
   /** The next build's process, for the status endpoint. */
   standbyState(): StandbyState {
-    const standby = this.#standby;
-    return standby && isAlive(standby.child) ? standby.state : 'none';
+    const alive = this.#alive();
+    if (alive.some((standby) => standby.state === 'ready')) return 'ready';
+    return alive.length ? 'bundling' : 'none';
   }
 
-  /** Starts the next build's process now, unless one waits already. */
+  /** How many processes are bundled and waiting. */
+  readySpares(): number {
+    return this.#alive().filter((standby) => standby.state === 'ready').length;
+  }
+
+  /** Names the release the next build will most likely start from: the spares read it ahead. */
+  preload(releaseDir: string, { ifNone = false } = {}): void {
+    if (ifNone && this.#preload) return;
+    this.#preload = releaseDir;
+    for (const standby of this.#alive()) send(standby.child, { preload: releaseDir });
+  }
+
+  /** Starts the next build's process now, unless one is started already. */
   prepare(): void {
-    if (this.#closed || (this.#standby && isAlive(this.#standby.child))) return;
-    if (this.#standby) void this.#discard(this.#standby);
+    if (this.#closed || this.#alive().length) return;
+    this.#spawn();
+  }
+
+  /**
+   * Hands a build into `outDir` to a waiting process (started now if there is none); with
+   * `base`, a release it builds from incrementally.
+   */
+  async start(outDir: string, timeoutMs: number, base?: string): Promise<BuildProcess> {
+    if (this.#closed) throw new Error('the publisher is stopping');
+    // Someone edited the site since (a developer running `npm start`): bundle it afresh.
+    if (this.#spares.length) {
+      const changed = await lastCodeChange(this.#options.siteRoot);
+      const stale = this.#spares.filter((standby) => changed.at >= standby.startedAt);
+      if (stale.length) {
+        (this.#options.logger ?? consoleLogger).info(
+          `the site's code changed (${path.relative(this.#options.siteRoot, changed.path)}) ` +
+            'since the next build bundled it: bundling again',
+        );
+        for (const standby of stale) this.#drop(standby);
+      }
+    }
+    if (this.#closed) throw new Error('the publisher is stopping');
+    this.prepare();
+    const alive = this.#alive();
+    const standby = alive.find((candidate) => candidate.state === 'ready') ?? alive[0]!;
+    this.#spares = this.#spares.filter((candidate) => candidate !== standby);
+    const { child, folders, prelude } = standby;
+    for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
+    child.stdin!.end(`${JSON.stringify({ outDir, base })}\n`);
+    const build = new BuildProcess(child, {
+      timeoutMs,
+      prelude,
+      cleanup: async () => {
+        await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+      },
+    });
+    this.#running++;
+    void build.exited.then(() => this.#running--);
+    return build;
+  }
+
+  /**
+   * Stops the waiting processes and removes their folders; a running build is the caller's to
+   * stop.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const spares = this.#spares;
+    this.#spares = [];
+    await Promise.all(spares.map((standby) => this.#discard(standby)));
+  }
+
+  #alive(): Standby[] {
+    for (const standby of this.#spares.filter((candidate) => !isAlive(candidate.child))) {
+      this.#drop(standby);
+    }
+    return this.#spares;
+  }
+
+  #drop(standby: Standby): void {
+    this.#spares = this.#spares.filter((candidate) => candidate !== standby);
+    void this.#discard(standby);
+  }
+
+  /**
+   * Bundles the next spare, up to SPARES, one at a time and only while no build runs: called by
+   * the publisher when its queue is idle, and again here as each spare is bundled.
+   */
+  refill(): void {
+    if (this.#closed || !this.#options.standby || this.#running > 0) return;
+    const alive = this.#alive();
+    if (alive.length >= SPARES || alive.some((standby) => standby.state === 'bundling')) return;
+    this.#spawn();
+  }
+
+  #spawn(): void {
     const name = `${process.pid}-${randomBytes(4).toString('hex')}`;
     const cwd = path.join(scratchRoot(this.#options.siteRoot), name);
     // A dot name in the releases folder: never taken for a release, removed at start-up if left.
@@ -142,7 +251,9 @@ export class AstroLauncher {
     child.stdin!.on('error', () => undefined);
     child.once('error', () => undefined);
     child.on('message', (message: { state?: string }) => {
-      if (message?.state === 'bundled') standby.state = 'ready';
+      if (message?.state !== 'bundled') return;
+      standby.state = 'ready';
+      this.refill();
     });
     const keep = (chunk: string) => {
       standby.prelude.push(...chunk.split('\n').filter(Boolean));
@@ -152,55 +263,8 @@ export class AstroLauncher {
     child.stderr!.setEncoding('utf8').on('data', keep);
     // It must not keep the publisher's event loop alive while it waits.
     child.channel?.unref();
-    this.#standby = standby;
-  }
-
-  /**
-   * Hands a build into `outDir` to the waiting process (started now if there is none); with
-   * `base`, a release it builds from incrementally.
-   */
-  async start(outDir: string, timeoutMs: number, base?: string): Promise<BuildProcess> {
-    if (this.#closed) throw new Error('the publisher is stopping');
-    // Someone edited the site since (a developer running `npm start`): bundle it afresh.
-    const waiting = this.#standby;
-    if (waiting) {
-      const changed = await lastCodeChange(this.#options.siteRoot);
-      if (changed.at >= waiting.startedAt) {
-        (this.#options.logger ?? consoleLogger).info(
-          `the site's code changed (${path.relative(this.#options.siteRoot, changed.path)}) ` +
-            'since the next build bundled it: bundling again',
-        );
-        this.#standby = undefined;
-        void this.#discard(waiting);
-      }
-    }
-    if (this.#closed) throw new Error('the publisher is stopping');
-    this.prepare();
-    const { child, folders, prelude } = this.#standby!;
-    this.#standby = undefined;
-    for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
-    child.stdin!.end(`${JSON.stringify({ outDir, base })}\n`);
-    const build = new BuildProcess(child, {
-      timeoutMs,
-      prelude,
-      cleanup: async () => {
-        await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-      },
-    });
-    // The next build's process starts when this one ends, so this build has the cores to itself;
-    // a publish that arrives meanwhile starts it earlier (Publisher.request).
-    if (this.#options.standby) void build.exited.then(() => this.prepare());
-    return build;
-  }
-
-  /**
-   * Stops the waiting process and removes its folders; a running build is the caller's to stop.
-   */
-  async close(): Promise<void> {
-    this.#closed = true;
-    const standby = this.#standby;
-    this.#standby = undefined;
-    if (standby) await this.#discard(standby);
+    if (this.#preload) send(child, { preload: this.#preload });
+    this.#spares.push(standby);
   }
 
   /** Kills a process that never got its job, then removes its folders. */

@@ -9,6 +9,7 @@
  * astro-standby.mjs loads it with `configFile`; `npm run build` and `astro dev` never see it.
  */
 import siteConfig from '../astro.config.mjs';
+import { preloadBaseRelease } from '../src/lib/incremental/release-files.ts';
 
 const DATA_INTEGRATION = 'toasoan:strapi-data';
 const SETUP = 'astro:config:setup';
@@ -16,7 +17,7 @@ const SETUP = 'astro:config:setup';
 /**
  * What astro-standby.mjs shares with this config (both run in its process): `job` resolves when
  * the publisher hands over the build, `bundled()` tells the publisher the build waits for it.
- * @typedef {{ job: Promise<unknown>, bundled(): void }} StandbyGate
+ * @typedef {{ job: Promise<unknown>, bundled(): void, onPreload(listener: (dir: string) => void): void }} StandbyGate
  * @typedef {import('astro').AstroIntegration} Integration
  * @typedef {Parameters<NonNullable<Integration['hooks']['astro:config:setup']>>[0]} SetupParams
  */
@@ -56,6 +57,8 @@ function setUpOnceHandedTheJob(deferred) {
   /** @param {SetupParams} params */
   const setUpAll = async (params) => {
     gate.bundled();
+    // Bundled: the wait for a publish reads the release it will most likely start from.
+    gate.onPreload(preloadBaseRelease);
     await gate.job;
     const tooLate = () => {
       throw new Error('A data integration cannot change the Astro config in a publisher build.');

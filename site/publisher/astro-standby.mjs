@@ -47,10 +47,24 @@ void job.then(
   (value) => value || process.exit(0),
   () => undefined,
 );
+// The publisher names the live release while this process waits ({ preload: dir }): the build
+// will most likely start from it, so its data is read ahead (astro-standby.config.mjs).
+let preload;
+const preloadListeners = [];
+process.on('message', (message) => {
+  if (typeof message?.preload !== 'string') return;
+  preload = message.preload;
+  for (const listener of preloadListeners) listener(preload);
+});
+
 // Read by astro-standby.config.mjs, which runs in this process.
 globalThis[Symbol.for('toasoan.publisher.standby')] = {
   job,
   bundled: () => process.send?.({ state: 'bundled' }),
+  onPreload: (listener) => {
+    preloadListeners.push(listener);
+    if (preload) listener(preload);
+  },
 };
 
 try {

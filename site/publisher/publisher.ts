@@ -105,9 +105,20 @@ export class Publisher {
         standby: options.standby ?? false,
         logger: options.logger,
       });
-      if (options.standby) this.#astro.prepare();
+      if (options.standby) {
+        this.#astro.prepare();
+        const astro = this.#astro;
+        void options.store.live().then(
+          (live) => live && astro.preload(options.store.releaseDir(live.id), { ifNone: true }),
+          () => undefined,
+        );
+      }
     }
-    this.#queue = new BuildQueue((reasons) => this.#run(reasons));
+    this.#queue = new BuildQueue(async (reasons) => {
+      await this.#run(reasons);
+      // Spares are bundled between builds, never beside one.
+      if (this.#options.standby && !this.#queue.state().pending) this.#astro?.refill();
+    });
   }
 
   /** Asks for a build; never waits for it. */
@@ -171,6 +182,8 @@ export class Publisher {
         pendingReasons: queue.pendingReasons,
         // The next build's process: `ready` once it has bundled the site and waits for a publish.
         standby: this.#astro?.standbyState() ?? ('none' as const),
+        // Processes bundled and waiting: two between builds, so a storm's follow-up waits for none.
+        spares: this.#astro?.readySpares() ?? 0,
       },
       lastBuild: this.#lastBuild ?? null,
       lastError: this.#lastError ?? null,
@@ -284,6 +297,7 @@ export class Publisher {
           : ')');
       await this.store.complete(info);
       const { pruned } = await this.store.publish(id);
+      this.#astro?.preload(release.dir);
       this.#record({
         id,
         ok: true,

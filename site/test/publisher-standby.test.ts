@@ -118,8 +118,13 @@ describe('publisher: the next build bundled ahead of time', () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  it('hands a publish to the waiting build when the code has not changed', async () => {
+  it('keeps two builds bundled between publishes, and hands a publish to one', async () => {
     await standbyReady();
+    await waitFor(
+      'two bundled processes',
+      async () => (await getStatus(publisher!.url)).queue.spares === 2,
+      LIVE_WITHIN_MS,
+    );
     const before = discards();
     const after = await publish();
     expect(after.lastBuild).toMatchObject({ ok: true });

@@ -3,6 +3,7 @@ export interface JsonResponse<T = any> {
   status: number;
   body: T;
   text: string;
+  headers: Headers;
 }
 
 /**
@@ -65,5 +66,10 @@ async function request<T>(url: URL, options: RequestOptions): Promise<JsonRespon
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, text };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : null,
+    text,
+    headers: response.headers,
+  };
 }

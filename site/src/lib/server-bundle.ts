@@ -1,4 +1,4 @@
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,17 @@ function packagesDir(): string {
  */
 export function serverBundleModules(): AstroIntegration {
   let serverDir = '';
+  // Inside the repository (site/releases, the default) Node finds the packages by walking up,
+  // and a link would make a loop: node_modules/@toasoan/site leads back to site/.
+  const needed = () => path.relative(path.dirname(packagesDir()), serverDir).startsWith('..');
+  const link = async () => {
+    await mkdir(serverDir, { recursive: true });
+    await symlink(packagesDir(), path.join(serverDir, 'node_modules'), 'dir').catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      },
+    );
+  };
   return {
     name: 'toasoan:server-bundle-modules',
     hooks: {
@@ -29,16 +40,15 @@ export function serverBundleModules(): AstroIntegration {
       },
       // After the server bundle is written, before Astro imports it to prerender the pages.
       'astro:build:ssr': async () => {
-        // Inside the repository (site/releases, the default) Node finds the packages by walking
-        // up, and a link would make a loop: node_modules/@toasoan/site leads back to site/.
-        const repository = path.dirname(packagesDir());
-        if (!path.relative(repository, serverDir).startsWith('..')) return;
-        await mkdir(serverDir, { recursive: true });
-        await symlink(packagesDir(), path.join(serverDir, 'node_modules'), 'dir').catch(
-          (error: NodeJS.ErrnoException) => {
-            if (error.code !== 'EEXIST') throw error;
-          },
-        );
+        if (needed()) await link();
+      },
+      // Astro then walks the server folder to tidy it, following links: through this one, the
+      // whole of node_modules (seconds per build). Away while it walks, back for the server.
+      'astro:build:generated': async () => {
+        if (needed()) await rm(path.join(serverDir, 'node_modules'), { force: true });
+      },
+      'astro:build:done': async () => {
+        if (needed()) await link();
       },
     },
   };

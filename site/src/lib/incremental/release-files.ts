@@ -34,8 +34,31 @@ export interface BaseRelease {
   manifest: PageManifest;
 }
 
+// A release read ahead by preloadBaseRelease, in this process.
+const PRELOADED = Symbol.for('toasoan.preloaded-base-release');
+const shared = globalThis as typeof globalThis & {
+  [PRELOADED]?: { dir: string; release: Promise<BaseRelease | undefined> };
+};
+
+/**
+ * Starts reading a release a build will likely start from (the live one, while the publisher's
+ * next build waits for its job): parsing 20,000 articles' data is half a second saved per publish.
+ */
+export function preloadBaseRelease(dir: string): void {
+  if (shared[PRELOADED]?.dir === dir) return;
+  const release = readRelease(dir);
+  release.catch(() => undefined);
+  shared[PRELOADED] = { dir, release };
+}
+
 /** Reads what a release kept of its build; undefined when it kept nothing (an older release). */
 export async function readBaseRelease(dir: string): Promise<BaseRelease | undefined> {
+  const preloaded = shared[PRELOADED];
+  shared[PRELOADED] = undefined;
+  return preloaded?.dir === dir ? preloaded.release : readRelease(dir);
+}
+
+async function readRelease(dir: string): Promise<BaseRelease | undefined> {
   const [data, manifest] = await Promise.all([
     readSiteData(filePath(dir, 'site-data.json')),
     readFile(filePath(dir, 'pages.json'), 'utf8').then(

@@ -251,3 +251,50 @@ describe('StrapiClient.getByDocumentIds', () => {
     expect(received).toHaveLength(0);
   });
 });
+
+describe('exportPages', () => {
+  type ExportPage = { data: Entry[]; meta: { next: number | null } };
+  const exportSchema: Parser<ExportPage> = { parse: (value) => value as ExportPage };
+  /** Ids 1…total, `limit` a page after the cursor; the next cursor in a header unless `bare`. */
+  const exportRoute =
+    (total: number, bare = false): Handler =>
+    (request, response) => {
+      const query = new URL(request.url!, 'http://strapi').searchParams;
+      const after = Number(query.get('after'));
+      const limit = Number(query.get('limit'));
+      const data = Array.from({ length: Math.max(0, Math.min(limit, total - after)) }, (_, i) => ({
+        id: after + i + 1,
+      }));
+      const next = after + data.length < total ? after + data.length : null;
+      response.writeHead(200, {
+        'Content-Type': 'application/json',
+        ...(bare ? {} : { 'X-Next-After': next === null ? '' : String(next) }),
+      });
+      response.end(JSON.stringify({ data, meta: { next } }));
+    };
+
+  it('asks for the next page before the caller has taken this one', async () => {
+    const baseUrl = await fakeStrapi(exportRoute(5));
+    const pages = client(baseUrl).exportPages('site-export', exportSchema, 2);
+    const first = await pages.next();
+    expect(first.value).toEqual([{ id: 1 }, { id: 2 }]);
+    // The second request left with the first page's headers, before the caller asked for it.
+    await expect.poll(() => received.map((request) => request.url)).toEqual([
+      '/api/site-export?after=0&limit=2',
+      '/api/site-export?after=2&limit=2',
+    ]);
+    const rest: Entry[][] = [];
+    for await (const page of { [Symbol.asyncIterator]: () => pages }) rest.push(page);
+    expect(rest).toEqual([[{ id: 3 }, { id: 4 }], [{ id: 5 }]]);
+    expect(received).toHaveLength(3);
+  });
+
+  it('follows meta.next from a CMS that sends no cursor header', async () => {
+    const baseUrl = await fakeStrapi(exportRoute(3, true));
+    const ids: number[] = [];
+    for await (const page of client(baseUrl).exportPages('site-export', exportSchema, 2)) {
+      ids.push(...page.map((entry) => entry.id));
+    }
+    expect(ids).toEqual([1, 2, 3]);
+  });
+});

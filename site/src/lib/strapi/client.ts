@@ -54,8 +54,11 @@ export const PAGE_SIZE = 100;
 /** Pages of one collection requested at the same time, after the first. */
 const PARALLEL_PAGES = 3;
 
-/** Entries a page of an export route (`getExport`) asks for. */
+/** Entries a page of an export route (`exportPages`) asks for. */
 export const EXPORT_PAGE_SIZE = 1000;
+
+/** The export route's header naming the next page's cursor (empty on the last page). */
+const NEXT_PAGE_HEADER = 'x-next-after';
 
 /** Requests of `getByDocumentIds` at the same time: Strapi answers them on its own cores. */
 const PARALLEL_LOOKUPS = 4;
@@ -86,6 +89,11 @@ export class StrapiClient {
 
   /** GETs a path under the server and returns the parsed JSON body. */
   async get(pathAndQuery: string): Promise<unknown> {
+    return (await this.#getOk(pathAndQuery)).json();
+  }
+
+  /** GETs a path under the server, trying again after network errors and 5xx answers. */
+  async #getOk(pathAndQuery: string): Promise<Response> {
     const url = `${this.baseUrl}${pathAndQuery}`;
     let lastError: StrapiError | undefined;
     for (let attempt = 1; attempt <= this.#attempts; attempt++) {
@@ -102,7 +110,7 @@ export class StrapiClient {
         lastError = new StrapiError('GET', url, undefined, { cause });
         continue;
       }
-      if (response.ok) return response.json();
+      if (response.ok) return response;
       const error = new StrapiError('GET', url, response.status, {
         cause: await response.text().catch(() => undefined),
       });
@@ -178,19 +186,33 @@ export class StrapiClient {
 
   /**
    * Reads a whole keyset-paged export route (`?after=<cursor>&limit=<n>`, answering
-   * `{ data, meta: { next } }`): no OFFSET, so the last page costs what the first one does.
+   * `{ data, meta: { next } }`) page by page: no OFFSET, so the last page costs what the first
+   * one does. The route also names the next cursor in a header (X-Next-After), so the next
+   * request leaves before this page is parsed: the CMS prepares it while the caller works.
    */
-  async getExport<T>(
+  async *exportPages<T>(
     route: string,
     pageSchema: Parser<{ data: T[]; meta: { next: number | null } }>,
     limit = EXPORT_PAGE_SIZE,
-  ): Promise<T[]> {
-    const entries: T[] = [];
-    for (let after: number | null = 0; after !== null;) {
-      const page = pageSchema.parse(await this.get(`/api/${route}?after=${after}&limit=${limit}`));
-      entries.push(...page.data);
-      after = page.meta.next;
+  ): AsyncGenerator<T[]> {
+    const request = (after: number) => {
+      const response = this.#getOk(`/api/${route}?after=${after}&limit=${limit}`);
+      response.catch(() => undefined); // awaited below, unless the caller stops first
+      return response;
+    };
+    let pending: Promise<Response> | undefined = request(0);
+    while (pending) {
+      const response: Response = await pending;
+      const header = response.headers.get(NEXT_PAGE_HEADER);
+      pending = header ? request(Number(header)) : undefined;
+      const page = pageSchema.parse(await response.json());
+      if (header === null && page.meta.next !== null) pending = request(page.meta.next);
+      else if (header !== null && header !== String(page.meta.next ?? '')) {
+        throw new StrapiError('GET', `${this.baseUrl}/api/${route}`, response.status, {
+          cause: `${NEXT_PAGE_HEADER} ${header} differs from meta.next ${page.meta.next}`,
+        });
+      }
+      yield page.data;
     }
-    return entries;
   }
 }

@@ -148,14 +148,24 @@ export async function fetchSiteData(
       wanted.delete(article.documentId);
     }
   }
-  const fetched = await explained(config.strapiUrl, 'articles', async () => {
+  const fresh: RoutableArticle[] = [];
+  await explained(config.strapiUrl, 'articles', async () => {
     if (reusable && wanted.size <= EXPORT_FROM) {
-      return client.getByDocumentIds('articles', ARTICLE_QUERY, [...wanted], articlePageSchema);
+      const ids = [...wanted];
+      fresh.push(
+        ...(await storeArticles(
+          config,
+          await client.getByDocumentIds('articles', ARTICLE_QUERY, ids, articlePageSchema),
+        )),
+      );
+      return;
     }
-    const all = await client.getExport('site-export', articleExportSchema);
-    return all.filter((article) => wanted.has(article.documentId));
+    // Each page is stored while the CMS prepares the next.
+    for await (const page of client.exportPages('site-export', articleExportSchema)) {
+      const changed = page.filter((article) => wanted.has(article.documentId));
+      fresh.push(...(await storeArticles(config, changed)));
+    }
   });
-  const fresh = await storeArticles(config, fetched);
 
   const knownComments = new Map((reusable ? base.comments : []).map((c) => [c.documentId, c]));
   const keptComments: CommentEntry[] = [];

@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 const DEFAULT_LIMIT = 1000;
+const NEXT_PAGE_HEADER = 'X-Next-After';
 const MAX_LIMIT = 2000;
 
 /** A whole number from the query string, the fallback when absent, undefined when malformed. */
@@ -16,7 +17,11 @@ const wholeNumber = (value: unknown, fallback: number): number | undefined => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: { query: Record<string, unknown>; body: unknown }) {
+  async find(ctx: {
+    query: Record<string, unknown>;
+    body: unknown;
+    set(field: string, value: string): void;
+  }) {
     const after = wholeNumber(ctx.query.after, 0);
     if (after === undefined) {
       throw new errors.ValidationError(
@@ -29,6 +34,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         `limit must be a whole number from 1 to ${MAX_LIMIT}, not ${JSON.stringify(ctx.query.limit)}.`,
       );
     }
-    ctx.body = await strapi.service('api::site-export.site-export').page({ after, limit });
+    const page = await strapi.service('api::site-export.site-export').page({ after, limit });
+    // The next cursor in a header too: a client can ask for the next page before it has parsed
+    // this one (empty: this is the last page).
+    ctx.set(NEXT_PAGE_HEADER, page.meta.next === null ? '' : String(page.meta.next));
+    ctx.body = page;
   },
 });
