@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { ensureCommentListView } from './bootstrap/comment-list-view';
+import { registerArticleBylinesRoute } from './admin-api/article-bylines';
 import { ensureCommentSubmitToken } from './bootstrap/comment-submit-token';
 import { ensureDraftToken } from './bootstrap/draft-token';
 import { ensureEditViews } from './bootstrap/edit-views';
 import { hideContentTypesFromContentManager } from './bootstrap/hidden-content-types';
+import { ensureListViews } from './bootstrap/list-views';
 import { ensureNewsroomRoles } from './bootstrap/newsroom-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensurePublishWebhook } from './bootstrap/publish-webhook';
@@ -40,6 +41,7 @@ export default {
     strapi.documents.use(createDefaultCreditMiddleware(strapi));
     strapi.documents.use(createScheduledTimeMiddleware(strapi));
     strapi.documents.use(createPublishedDeleteGuardMiddleware(strapi));
+    registerArticleBylinesRoute(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -47,7 +49,7 @@ export default {
     await ensureSiteBuildToken(strapi);
     await ensureCommentSubmitToken(strapi);
     await ensureDraftToken(strapi);
-    await ensureCommentListView(strapi);
+    await ensureListViews(strapi);
     await ensureEditViews(strapi);
     await ensureNewsroomRoles(strapi);
     await ensurePublishWebhook(strapi);

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerListViews } from './list-views';
 import { vietnamese } from './translations/vi';
 
 // The key Strapi's admin keeps the interface language under (admin/src/reducer.ts).
@@ -18,5 +19,7 @@ export default {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'vi');
     }
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    registerListViews(app);
+  },
 };
