@@ -148,6 +148,13 @@ describe('a reader in Chromium, on a phone and on a desktop', () => {
       credits: [{ role: 'Bài, ảnh'.normalize('NFD'), authorDocumentId: truongSon!.documentId }],
     });
     articleNumber = published.number;
+    // Its count ("Bình luận (1)") is then on the cards and beside the time: axe checks it too.
+    await writer.createComment({
+      articleDocumentId: published.documentId,
+      name: 'Lò Văn Páo',
+      body: 'Bản tôi cũng mong có đường như thế.',
+      moderation: 'approved',
+    });
 
     build = await buildSite(cms.url, cms.token);
     if (build.code !== 0) {
@@ -263,6 +270,20 @@ describe('a reader in Chromium, on a phone and on a desktop', () => {
           expect.objectContaining({ familyName: FONT, isCustomFont: true }),
         ]);
       }
+    });
+
+    it('shows the count of approved comments on the cards and beside the time', () => {
+      const countLink = new RegExp(
+        `<a class="comment-count" href="[^"]*-${articleNumber}\\.html#binh-luan"[^>]*>\\s*Bình luận \\(1\\)\\s*</a>`,
+      );
+      for (const v of visits().filter((visit) =>
+        ['home', 'category', 'author'].includes(visit.type),
+      )) {
+        expect(v.html, v.url).toMatch(countLink);
+      }
+      expect(visits()[2]!.html).toMatch(
+        /<a class="comment-count" href="#binh-luan"[^>]*>\s*Bình luận \(1\)\s*<\/a>/,
+      );
     });
 
     it('shows the article written in NFD as NFC text', () => {

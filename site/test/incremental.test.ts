@@ -132,16 +132,38 @@ describe('incremental builds', { timeout: 400_000 }, () => {
     ).resolves.toContain('Khánh thành cầu Lô mới');
   });
 
-  it('shows an approved comment', async () => {
+  // The card's count as the section's first page prints it. An approval leaves the article's
+  // updatedAt as it was: only the count in the page's props makes the page render again.
+  const sectionPage = () => `${published.urlPath.split('/')[1]}/index.html`;
+  const cardCount = (count: number) =>
+    new RegExp(`href="${published.urlPath}#binh-luan"[^>]*>\\s*Bình luận \\(${count}\\)`);
+  const read = (build: SiteBuild, file: string) => readFile(path.join(build.outDir, file), 'utf8');
+
+  it('shows an approved comment, and its count on the article and the lists', async () => {
+    expect(await read(latest, sectionPage())).not.toMatch(/comment-count/);
     await editor.approveNewComment(published.documentId, {
       name: 'Nguyễn Văn Bình',
       body: 'Cây cầu mới giúp bà con đi lại thuận tiện hơn nhiều.',
     });
     const { incremental, stats } = await rebuild();
     expect(stats.articlesFetched).toBe(0);
-    await expect(
-      readFile(path.join(incremental.outDir, published.urlPath.slice(1)), 'utf8'),
-    ).resolves.toContain('Cây cầu mới giúp bà con');
+    const articlePage = await read(incremental, published.urlPath.slice(1));
+    expect(articlePage).toContain('Cây cầu mới giúp bà con');
+    expect(articlePage).toMatch(/href="#binh-luan"[^>]*>\s*Bình luận \(1\)/);
+    expect(await read(incremental, sectionPage())).toMatch(cardCount(1));
+    expect(await read(incremental, 'index.html')).toMatch(cardCount(1));
+  });
+
+  it('updates a count that changes on a list page (1 → 2)', async () => {
+    await editor.approveNewComment(published.documentId, {
+      name: 'Trần Thị Lan',
+      body: 'Mong có thêm đèn chiếu sáng trên cầu.',
+    });
+    const { incremental, stats } = await rebuild();
+    expect(stats.articlesFetched).toBe(0);
+    const listPage = await read(incremental, sectionPage());
+    expect(listPage).toMatch(cardCount(2));
+    expect(listPage).not.toMatch(cardCount(1));
   });
 
   it('removes an unpublished article and a deleted one', async () => {

@@ -270,8 +270,8 @@ describe('the reader site built from a seeded CMS', () => {
       expect(linksIn(breadcrumb)).toEqual(['/xa-hoi/']);
       expect(textOf(findOne(document, byTag('h1'), 'h1'))).toBe(truongSon.title);
       const times = findOne(document, byClass('article-times'), 'times');
-      // Imported back-dated and never republished: no "Cập nhật".
-      expect(textOf(times)).toBe('12/10/2023 | 08:29 GMT+7');
+      // Imported back-dated and never republished: no "Cập nhật"; its two approved comments.
+      expect(textOf(times)).toBe('12/10/2023 | 08:29 GMT+7 · Bình luận (2)');
       const byline = findOne(document, byClass('byline'), 'byline');
       expect(textOf(byline)).toBe('Bài, ảnh: TRƯỜNG SƠN');
       expect(linksIn(byline)).toEqual(['/tac-gia/truong-son/']);
@@ -302,6 +302,25 @@ describe('the reader site built from a seeded CMS', () => {
       expect(findAll(findOne(document, byTag('body'), 'body'), byTag('b'))).toEqual([]);
     });
 
+    it('prints "Bình luận (N)" of approved comments beside the time, and none for zero', async () => {
+      const { document } = await page(articleFile(truongSon));
+      const times = findOne(document, byClass('article-times'), 'times');
+      const count = findOne(times, byClass('comment-count'), 'comment count');
+      expect(textOf(count)).toBe(`Bình luận (${approved.length})`);
+      expect(attribute(count, 'href')).toBe('#binh-luan');
+      const section = findOne(document, byClass('comments'), 'comments');
+      expect(attribute(section, 'id')).toBe('binh-luan');
+      expect(textOf(findOne(section, byTag('h2'), 'heading'))).toBe(
+        `Bình luận (${approved.length})`,
+      );
+
+      const quiet = articles.find((a) => a !== truongSon && a !== fresh)!;
+      const other = (await page(articleFile(quiet))).document;
+      expect(findAll(other, byClass('comment-count'))).toEqual([]);
+      const heading = findOne(findOne(other, byClass('comments'), 'comments'), byTag('h2'), 'h2');
+      expect(textOf(heading)).toBe('Bình luận (0)');
+    });
+
     it('ends with the "Viết bình luận mới" form, which says comments are moderated', async () => {
       const { document } = await page(articleFile(truongSon));
       const slot = findOne(document, byClass('comment-form-slot'), 'comment slot');
@@ -311,8 +330,8 @@ describe('the reader site built from a seeded CMS', () => {
       expect(forms).toHaveLength(1);
       expect(attribute(forms[0]!, 'method')).toBe('post');
       expect(attribute(forms[0]!, 'action')).toBe('/binh-luan/gui');
-      const names = findAll(forms[0]!, (el) => attribute(el, 'name') !== undefined).map(
-        (el) => attribute(el, 'name'),
+      const names = findAll(forms[0]!, (el) => attribute(el, 'name') !== undefined).map((el) =>
+        attribute(el, 'name'),
       );
       expect(names).toEqual(['article', 'name', 'email', 'body', 'website']);
       expect(textOf(slot)).toContain('Gửi bình luận');
@@ -509,6 +528,42 @@ describe('the reader site built from a seeded CMS', () => {
       // Trường Sơn writes the reference article: it is on one of his pages.
       expect(byAuthor('truong-son').map(articleUrlPath)).toContain(articleUrlPath(truongSon));
     });
+  });
+
+  it('shows "Bình luận (N)" on the cards of commented articles only, on every list', async () => {
+    // Approved comments only: the pending, rejected and spam ones of Trường Sơn's are not counted.
+    const counts = new Map([
+      [articleUrlPath(truongSon), approved.length],
+      [articleUrlPath(fresh), 1],
+    ]);
+    const seen = new Set<string>();
+    for (const file of htmlFiles.filter((f) => !ARTICLE_FILE.test(f))) {
+      const { document } = await page(file);
+      const cards = findAll(
+        document,
+        (el) => byClass('article-card')(el) || byClass('lead-story')(el),
+      );
+      for (const card of cards) {
+        const title = findOne(card, (el) => byTag('h2')(el) || byTag('h3')(el), 'title');
+        const href = linksIn(title)[0]!;
+        const shown = findAll(card, byClass('comment-count'));
+        const count = counts.get(href);
+        if (!count) {
+          expect(shown, `${file}: ${href}`).toEqual([]);
+          continue;
+        }
+        expect(shown, `${file}: ${href}`).toHaveLength(1);
+        expect(textOf(shown[0]!)).toBe(`Bình luận (${count})`);
+        expect(attribute(shown[0]!, 'href')).toBe(`${href}#binh-luan`);
+        seen.add(`${file.split('/')[0]} ${href}`);
+      }
+    }
+    // Both are on their section's and authors' pages; the fresh one on the home page too.
+    for (const article of [truongSon, fresh]) {
+      expect(seen).toContain(`${article.category!.slug} ${articleUrlPath(article)}`);
+      expect(seen).toContain(`tac-gia ${articleUrlPath(article)}`);
+    }
+    expect(seen).toContain(`index.html ${articleUrlPath(fresh)}`);
   });
 
   describe('SEO', () => {

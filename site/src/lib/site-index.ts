@@ -1,4 +1,5 @@
 import { OTHER_NEWS_COUNT, SAME_CATEGORY_COUNT } from '../consts';
+import { countComments, type CommentCounts } from './comment-counts';
 import { readSiteConfig, type SiteConfig } from './config';
 import { findRedirects, type ArticleRedirect } from './redirects';
 import { createRelatedFinder, groupByAuthor, groupByCategory, type RelatedLists } from './related';
@@ -19,12 +20,15 @@ export interface SiteIndex {
   redirects: ArticleRedirect<RoutableArticle>[];
   /** Approved comments by the documentId of their article, oldest first. */
   commentsByArticle: Record<string, SiteComment[]>;
+  /** How many of them each article has (articles without any are left out). */
+  commentCounts: CommentCounts;
 }
 
 let cached: Promise<SiteIndex> | undefined;
 
 async function buildIndex(): Promise<SiteIndex> {
   const data = await getSiteData();
+  const commentsByArticle = groupCommentsByArticle(data.comments);
   return {
     config: readSiteConfig(),
     data,
@@ -35,7 +39,8 @@ async function buildIndex(): Promise<SiteIndex> {
       otherCount: OTHER_NEWS_COUNT,
     }),
     redirects: findRedirects(data.articles, data.categories),
-    commentsByArticle: groupCommentsByArticle(data.comments),
+    commentsByArticle,
+    commentCounts: countComments(commentsByArticle),
   };
 }
 
