@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { TestCms } from './cms';
 import { siteRoot } from './paths';
 import { startProcess, stopProcess, type StartedProcess } from './processes';
 
@@ -11,7 +10,8 @@ export interface PublisherProcess {
 
 /** Runs `publisher/main.ts` as `npm start -w site` would, against a CMS, on a given port and folder. */
 export function startPublisherProcess(options: {
-  cms: TestCms;
+  /** The CMS to read: its URL and the site-build token (a site TestCms, or any other). */
+  cms: { url: string; token: string };
   port: number;
   secret: string;
   workDir: string;
