@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from './helpers/fixtures';
 import { startCms, type TestCms } from './helpers/strapi';
@@ -12,18 +12,7 @@ let articleId: string;
 
 beforeAll(async () => {
   cms = await startCms();
-  const register = await fetch(`${cms.url}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      firstname: 'Biên',
-      lastname: 'Tập',
-      email: 'bien-tap@toasoan.test',
-      password: `Moderator-${randomBytes(6).toString('hex')}-9`,
-    }),
-  });
-  expect(register.status).toBe(200);
-  adminJwt = ((await register.json()) as { data: { token: string } }).data.token;
+  adminJwt = await registerFirstAdmin(cms.url);
   articleId = (await fixtures(cms.strapi).article({ title: 'Bài có bình luận' }, 'published'))
     .documentId;
 });

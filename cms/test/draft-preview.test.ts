@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { previewLinkParts, verifyPreviewLink } from '@toasoan/shared';
+import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from './helpers/fixtures';
 import { api } from './helpers/http';
@@ -35,17 +36,7 @@ const draftQuery = (documentId: string): Array<[string, string]> => [
 
 beforeAll(async () => {
   cms = await startCms({ PREVIEW_SECRET: SECRET, PREVIEW_API_TOKEN: PREVIEW_TOKEN, SITE_URL });
-  const register = await fetch(`${cms.url}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      firstname: 'Phóng',
-      lastname: 'Viên',
-      email: 'phong-vien@toasoan.test',
-      password: `Reporter-${randomBytes(6).toString('hex')}-9`,
-    }),
-  });
-  adminJwt = ((await register.json()) as { data: { token: string } }).data.token;
+  adminJwt = await registerFirstAdmin(cms.url);
   const make = fixtures(cms.strapi);
   const category = await make.category({ name: 'Thời sự' });
   draftId = (await make.article({ title: 'Bản nháp chưa đăng', category: category.documentId }))

@@ -1,26 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMPONENT_EDIT_VIEWS, EDIT_VIEWS, ensureEditViews } from '../src/bootstrap/edit-views';
 import { startCms, type TestCms } from './helpers/strapi';
 
 let cms: TestCms;
 let adminToken: string;
-
-/** The first admin of the throwaway database, as the admin's registration screen creates it. */
-async function registerAdmin(url: string): Promise<string> {
-  const response = await fetch(`${url}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      firstname: 'Biên',
-      lastname: 'Tập',
-      email: `bien-tap-${randomBytes(4).toString('hex')}@toasoan.test`,
-      password: `ToaSoan-${randomBytes(6).toString('hex')}-9`,
-    }),
-  });
-  if (!response.ok) throw new Error(`register-admin: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { data: { token: string } }).data.token;
-}
 
 /** The admin API the edit form reads its layout from. */
 async function adminApi(path: string, init: RequestInit = {}): Promise<any> {
@@ -45,7 +29,7 @@ const fieldsInLayout = (edit: Array<Array<{ name: string }>>) =>
 
 beforeAll(async () => {
   cms = await startCms();
-  adminToken = await registerAdmin(cms.url);
+  adminToken = await registerFirstAdmin(cms.url);
 });
 
 afterAll(async () => {

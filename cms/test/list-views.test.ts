@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ARTICLE_BYLINES_PATH } from '../src/admin-api/article-bylines';
 import { ensureListViews, LIST_VIEWS } from '../src/bootstrap/list-views';
@@ -35,17 +35,7 @@ const configurationOf = async (uid: string) =>
 
 beforeAll(async () => {
   cms = await startCms();
-  const register = await fetch(`${cms.url}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      firstname: 'Biên',
-      lastname: 'Tập',
-      email: `bien-tap-${randomBytes(4).toString('hex')}@toasoan.test`,
-      password: `ToaSoan-${randomBytes(6).toString('hex')}-9`,
-    }),
-  });
-  adminToken = ((await register.json()) as { data: { token: string } }).data.token;
+  adminToken = await registerFirstAdmin(cms.url);
 });
 
 afterAll(async () => {

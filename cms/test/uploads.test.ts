@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from './helpers/strapi';
 
@@ -47,17 +47,7 @@ const photo = (width: number, height: number, quality = 80) =>
 
 beforeAll(async () => {
   cms = await startCms({ UPLOAD_SIZE_LIMIT_MB: '1' });
-  const register = await fetch(`${cms.url}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      firstname: 'Phóng',
-      lastname: 'Viên',
-      email: 'anh@toasoan.test',
-      password: `Photo-${randomBytes(6).toString('hex')}-9`,
-    }),
-  });
-  adminJwt = ((await register.json()) as { data: { token: string } }).data.token;
+  adminJwt = await registerFirstAdmin(cms.url);
 });
 
 afterAll(async () => {

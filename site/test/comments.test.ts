@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { registerFirstAdmin } from './helpers/admin';
+import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { launchChromium } from './helpers/browser';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt } from './helpers/paths';
 import { getStatus, TEST_SECRET, waitFor } from './helpers/publisher';
-import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
+import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
 
 // Readers' comments end to end: real Strapi (seeded), the site's server as `npm start -w site`
 // runs it (its on-demand route through @astrojs/node), and Chromium with JavaScript on and off.
@@ -114,15 +114,10 @@ const queued = async () =>
 
 /** Starts the site's server (again) on the file's port and folder, until it serves a release. */
 async function startSiteServer(): Promise<void> {
-  publisher = startPublisherProcess({ cms, port, secret: TEST_SECRET, workDir });
-  await waitFor(
-    'the site server to serve a release',
-    async () => (await getStatus(publisher.url).catch(() => undefined))?.live ?? undefined,
+  publisher = await startLivePublisherProcess(
+    { cms, port, secret: TEST_SECRET, workDir },
     LIVE_WITHIN_MS,
-  ).catch((error: unknown) => {
-    const { stdout, stderr } = publisher.process.output();
-    throw new Error(`${error}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
-  });
+  );
 }
 
 beforeAll(async () => {
@@ -138,7 +133,7 @@ beforeAll(async () => {
     TRUSTED_PROXIES: '127.0.0.1',
   });
   cms = await startTestCms([]);
-  adminJwt = await registerFirstAdmin(cms.url, 'moderator');
+  adminJwt = await registerFirstAdmin(cms.url);
   // The token the CMS makes from COMMENT_API_TOKEN at start-up (cms/test covers that one), made
   // here in the admin instead: the test CMS is started without that variable.
   const created = await fetch(`${cms.url}/admin/api-tokens`, {

@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { signPreviewLink } from '@toasoan/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { registerFirstAdmin } from './helpers/admin';
+import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { attribute, byClass, byTag, findAll, findOne, parseHtml, textOf } from './helpers/html';
 import { assertPrerequisitesBuilt } from './helpers/paths';
-import { getStatus, TEST_SECRET, waitFor } from './helpers/publisher';
-import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
+import { getStatus, TEST_SECRET } from './helpers/publisher';
+import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
 
 // The draft preview end to end: a real Strapi (seeded) with the preview's secret and token, the
 // site's server as `npm start -w site` runs it, its on-demand route /xem-truoc/ through
@@ -56,7 +56,7 @@ beforeAll(async () => {
   // The site's server reads them from the process environment, the CMS from its options.
   Object.assign(process.env, { PREVIEW_SECRET: SECRET, PREVIEW_API_TOKEN: PREVIEW_TOKEN });
   cms = await startTestCms([], { preview: { secret: SECRET, token: PREVIEW_TOKEN, siteUrl } });
-  adminJwt = await registerFirstAdmin(cms.url, 'reporter');
+  adminJwt = await registerFirstAdmin(cms.url);
 
   // Before the site's first build: the drafts exist while the release is made.
   const response = await fetch(
@@ -81,15 +81,10 @@ beforeAll(async () => {
     })
   ).data;
 
-  publisher = startPublisherProcess({ cms, port, secret: TEST_SECRET, workDir });
-  await waitFor(
-    'the site server to serve a release',
-    async () => (await getStatus(publisher.url).catch(() => undefined))?.live ?? undefined,
+  publisher = await startLivePublisherProcess(
+    { cms, port, secret: TEST_SECRET, workDir },
     LIVE_WITHIN_MS,
-  ).catch((error: unknown) => {
-    const { stdout, stderr } = publisher.process.output();
-    throw new Error(`${error}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
-  });
+  );
 });
 
 afterEach(({ task }) => {

@@ -83,7 +83,7 @@ describe('incremental builds', { timeout: 400_000 }, () => {
   beforeAll(async () => {
     assertPrerequisitesBuilt();
     cms = await startTestCms([]);
-    editor = await CmsEditor.open(cms, 'incremental-test');
+    editor = await CmsEditor.open(cms);
     const first = await buildSite(cms.url, cms.token);
     expect(first.code, first.stdout + first.stderr).toBe(0);
     cacheDir = first.cacheDir;

@@ -118,19 +118,23 @@ describe('publisher: the next build bundled ahead of time', () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  it('keeps two builds bundled between publishes, and hands a publish to one', async () => {
-    await standbyReady();
-    await waitFor(
-      'two bundled processes',
-      async () => (await getStatus(publisher!.url)).queue.spares === 2,
-      // One bundle after the other, each as long as a build's start.
-      2 * LIVE_WITHIN_MS,
-    );
-    const before = discards();
-    const after = await publish();
-    expect(after.lastBuild).toMatchObject({ ok: true });
-    expect(discards()).toBe(before);
-  }, 4 * LIVE_WITHIN_MS);
+  it(
+    'keeps two builds bundled between publishes, and hands a publish to one',
+    async () => {
+      await standbyReady();
+      await waitFor(
+        'two bundled processes',
+        async () => (await getStatus(publisher!.url)).queue.spares === 2,
+        // One bundle after the other, each as long as a build's start.
+        2 * LIVE_WITHIN_MS,
+      );
+      const before = discards();
+      const after = await publish();
+      expect(after.lastBuild).toMatchObject({ ok: true });
+      expect(discards()).toBe(before);
+    },
+    4 * LIVE_WITHIN_MS,
+  );
 
   it('bundles again when a file was added after the waiting build bundled the site', async () => {
     await standbyReady();

@@ -100,7 +100,7 @@ describe('links after renames, moves and unpublishing', () => {
   beforeAll(async () => {
     assertPrerequisitesBuilt();
     cms = await startTestCms([]);
-    const editor = await CmsEditor.open(cms, 'redirects-test');
+    const editor = await CmsEditor.open(cms);
     const categories = await readAll<CmsCategory>(cms, 'categories', {
       fields: ['slug'],
       sort: ['order:asc', 'name:asc'],

@@ -3,6 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/lib/chromium';
+import {
+  newCredentials,
+  registerFirstAdmin,
+  type AdminCredentials,
+} from '../../../scripts/lib/first-admin';
 import { CMS_DIR } from '../../../scripts/lib/paths';
 import { ensureAdminBuild } from './admin-build';
 import { startCms, type TestCms } from './strapi';
@@ -16,12 +21,8 @@ export const ADMIN_ARTIFACTS_DIR = path.join(CMS_DIR, 'test-artifacts');
  */
 export const ADMIN_BROWSER_SETUP_TIMEOUT_MS = 15 * 60_000;
 
-export interface AdminCredentials {
-  email: string;
-  password: string;
-  firstname: string;
-  lastname: string;
-}
+export type { AdminCredentials };
+export { newCredentials };
 
 export interface AdminBrowser {
   /** The test CMS, serving the built admin panel at `${cms.url}/admin`. */
@@ -49,14 +50,7 @@ export async function startAdminBrowser(env: Record<string, string> = {}): Promi
   let browser: Browser | undefined;
   try {
     const superAdmin = newCredentials('Quản', 'Trị');
-    const register = await fetch(`${cms.url}/admin/register-admin`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(superAdmin),
-    });
-    if (!register.ok) {
-      throw new Error(`register-admin answered ${register.status}: ${await register.text()}`);
-    }
+    await registerFirstAdmin(cms.url, superAdmin);
     browser = await launchChromium();
     const opened = browser;
     return {
@@ -77,20 +71,6 @@ export async function startAdminBrowser(env: Record<string, string> = {}): Promi
     await cms.stop();
     throw error;
   }
-}
-
-/** An email and a password Strapi accepts (8+ characters, upper, lower, digit), new each call. */
-export function newCredentials(firstname: string, lastname: string): AdminCredentials {
-  const id = randomBytes(4).toString('hex');
-  return {
-    firstname,
-    lastname,
-    email: `${firstname
-      .normalize('NFD')
-      .replace(/[^a-z]/gi, '')
-      .toLowerCase()}-${id}@toasoan.test`,
-    password: `ToaSoan-${randomBytes(6).toString('hex')}-9`,
-  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { registerFirstAdmin } from './admin';
+import { registerFirstAdmin } from '../../../scripts/lib/first-admin';
 import type { TestCms } from './cms';
 
 const ARTICLE = 'api::article.article';
@@ -28,8 +28,8 @@ export class CmsEditor {
   }
 
   /** Registers the first admin of a fresh CMS (one without any admin yet) and works as them. */
-  static async open(cms: TestCms, role = 'editor'): Promise<CmsEditor> {
-    return new CmsEditor(cms, await registerFirstAdmin(cms.url, role));
+  static async open(cms: TestCms): Promise<CmsEditor> {
+    return new CmsEditor(cms, await registerFirstAdmin(cms.url));
   }
 
   async #contentManager(

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { siteRoot } from './paths';
 import { startProcess, stopProcess, type StartedProcess } from './processes';
+import { getStatus, waitFor } from './publisher';
 
 export interface PublisherProcess {
   process: StartedProcess;
@@ -8,14 +9,33 @@ export interface PublisherProcess {
   stop(): Promise<void>;
 }
 
-/** Runs `publisher/main.ts` as `npm start -w site` would, against a CMS, on a given port and folder. */
-export function startPublisherProcess(options: {
+interface PublisherProcessOptions {
   /** The CMS to read: its URL and the site-build token (a site TestCms, or any other). */
   cms: { url: string; token: string };
   port: number;
   secret: string;
   workDir: string;
-}): PublisherProcess {
+}
+
+/** startPublisherProcess, then waits until it serves a release; a failure shows its output. */
+export async function startLivePublisherProcess(
+  options: PublisherProcessOptions,
+  withinMs: number,
+): Promise<PublisherProcess> {
+  const publisher = startPublisherProcess(options);
+  await waitFor(
+    'the site server to serve a release',
+    async () => (await getStatus(publisher.url).catch(() => undefined))?.live ?? undefined,
+    withinMs,
+  ).catch((error: unknown) => {
+    const { stdout, stderr } = publisher.process.output();
+    throw new Error(`${error}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+  });
+  return publisher;
+}
+
+/** Runs `publisher/main.ts` as `npm start -w site` would, against a CMS, on a given port and folder. */
+export function startPublisherProcess(options: PublisherProcessOptions): PublisherProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     STRAPI_URL: options.cms.url,

@@ -1,4 +1,4 @@
-import { registerFirstAdmin } from './admin';
+import { registerFirstAdmin } from '../../../scripts/lib/first-admin';
 import type { TestCms } from './cms';
 
 /**
@@ -17,7 +17,7 @@ export class CmsWriter {
 
   /** Needs a CMS without any admin yet (startTestCms makes none). */
   static async open(cms: TestCms): Promise<CmsWriter> {
-    const adminJwt = await registerFirstAdmin(cms.url, 'reader-test');
+    const adminJwt = await registerFirstAdmin(cms.url);
     const created = await fetch(`${cms.url}/admin/api-tokens`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${adminJwt}`, 'Content-Type': 'application/json' },
