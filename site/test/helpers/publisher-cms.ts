@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { siteRoot } from './paths';
 import { startProcess, stopProcess, type StartedProcess } from './processes';
-import { getStatus, waitFor } from './publisher';
+import { waitForHttp } from '../../../scripts/lib/http';
 
 export interface PublisherProcess {
   process: StartedProcess;
@@ -23,14 +23,14 @@ export async function startLivePublisherProcess(
   withinMs: number,
 ): Promise<PublisherProcess> {
   const publisher = startPublisherProcess(options);
-  await waitFor(
-    'the site server to serve a release',
-    async () => (await getStatus(publisher.url).catch(() => undefined))?.live ?? undefined,
-    withinMs,
-  ).catch((error: unknown) => {
-    const { stdout, stderr } = publisher.process.output();
-    throw new Error(`${error}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
-  });
+  // The home page answers 200 once a release is live (503 before).
+  const live = (status: number) => status === 200;
+  await waitForHttp(`${publisher.url}/`, withinMs, publisher.process.exited, live).catch(
+    (error: unknown) => {
+      const { stdout, stderr } = publisher.process.output();
+      throw new Error(`${error}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+    },
+  );
   return publisher;
 }
 
