@@ -4,7 +4,7 @@
  * (npm → sh → node), and a registry so Ctrl-C stops them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -57,6 +57,7 @@ export function startQuiet(
   child.stderr!.setEncoding('utf8').on('data', keep);
   // BENCH_LOG_DIR keeps each process's whole output, to read a run's timeline afterwards.
   if (process.env.BENCH_LOG_DIR) {
+    mkdirSync(process.env.BENCH_LOG_DIR, { recursive: true });
     const log = createWriteStream(path.join(process.env.BENCH_LOG_DIR, `${name}.log`), { flags: 'a' });
     child.stdout!.on('data', (chunk) => log.write(chunk));
     child.stderr!.on('data', (chunk) => log.write(chunk));
