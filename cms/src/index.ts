@@ -1,14 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { registerArticleBylinesRoute } from './admin-api/article-bylines';
-import { ensureCommentSubmitToken } from './bootstrap/comment-submit-token';
-import { ensureDraftToken } from './bootstrap/draft-token';
+import { ensureApiTokens } from './bootstrap/api-tokens';
 import { ensureEditViews } from './bootstrap/edit-views';
 import { hideContentTypesFromContentManager } from './bootstrap/hidden-content-types';
 import { ensureListViews } from './bootstrap/list-views';
 import { ensureNewsroomRoles } from './bootstrap/newsroom-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensurePublishWebhook } from './bootstrap/publish-webhook';
-import { ensureSiteBuildToken } from './bootstrap/site-build-token';
 import { createArticleNumberMiddleware } from './document-middlewares/article-number';
 import { createCategoryFormerSlugsMiddleware } from './document-middlewares/category-former-slugs';
 import { createDefaultCreditMiddleware } from './document-middlewares/default-credit';
@@ -46,9 +44,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
-    await ensureSiteBuildToken(strapi);
-    await ensureCommentSubmitToken(strapi);
-    await ensureDraftToken(strapi);
+    await ensureApiTokens(strapi);
     await ensureListViews(strapi);
     await ensureEditViews(strapi);
     await ensureNewsroomRoles(strapi);

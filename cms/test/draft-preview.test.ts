@@ -7,7 +7,7 @@ import { api } from './helpers/http';
 import { startCms, type TestCms } from './helpers/strapi';
 
 // The admin's Preview (config/admin.ts, src/utils/preview-url.ts) and the "site-preview" token
-// the site reads drafts with (src/bootstrap/draft-token.ts, src/middlewares/published-only.ts).
+// the site reads drafts with (src/bootstrap/api-tokens.ts, src/middlewares/published-only.ts).
 const SECRET = randomBytes(32).toString('hex');
 const PREVIEW_TOKEN = randomBytes(32).toString('hex');
 const SITE_URL = 'https://bao.example.vn';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DRAFT_TOKEN_NAME } from '../bootstrap/draft-token';
+import { DRAFT_TOKEN_NAME } from '../bootstrap/api-tokens';
 
 /** The API token of the request, when it came with one. */
 const apiTokenName = (ctx: {
@@ -15,7 +15,7 @@ const apiTokenName = (ctx: {
  * published documents only, whatever `status` the caller asks for. Strapi 5 honours `?status=draft`
  * for anyone allowed to read, so without this the public and the build token could read drafts
  * (also drafts populated from a category or author). The site's preview token is the exception
- * (src/bootstrap/draft-token.ts): it reads the draft the journalist is previewing.
+ * (src/bootstrap/api-tokens.ts): it reads the draft the journalist is previewing.
  */
 const publishedOnly: Core.MiddlewareFactory = () => async (ctx, next) => {
   // Strapi's query parser caches the parsed object, so the controller sees this change.
