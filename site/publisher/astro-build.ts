@@ -5,6 +5,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledCodePaths } from '../src/lib/incremental/code-version';
+import { PARTNER_FROM_ARTICLES, PARTNER_SHARE } from '../src/lib/incremental/render-share';
 import { BuildProcess } from './build-process';
 import { consoleLogger, type Logger } from './log';
 
@@ -89,6 +90,12 @@ export type StandbyState = 'none' | 'bundling' | 'ready';
  * that would compete with the running build). An idle one holds ~250 MB.
  */
 const SPARES = 2;
+
+/** A full build's request for a partner (astro-standby.mjs `askForPartner`). */
+interface PartnerRequest {
+  articles: number;
+  dataFile: string;
+}
 
 interface Standby {
   child: ChildProcess;
@@ -186,7 +193,48 @@ export class AstroLauncher {
     });
     this.#running++;
     void build.exited.then(() => this.#running--);
+    child.on('message', (message: { partnerWanted?: PartnerRequest }) => {
+      if (message?.partnerWanted) this.#lendPartner(child, build, message.partnerWanted, timeoutMs);
+    });
     return build;
+  }
+
+  /**
+   * Gives a full build a second process that renders half its pages (render-share.ts): a spare
+   * that waits bundled, else, for a large archive, one started now. Its pages stay in its own
+   * folder until the lead has linked them, then go with it when the lead exits.
+   */
+  #lendPartner(
+    lead: ChildProcess,
+    leadBuild: BuildProcess,
+    request: PartnerRequest,
+    timeoutMs: number,
+  ): void {
+    const ready = this.#alive().find((candidate) => candidate.state === 'ready');
+    if (this.#closed || (!ready && request.articles < PARTNER_FROM_ARTICLES)) {
+      send(lead, { partner: null });
+      return;
+    }
+    if (!ready) this.#spawn();
+    const standby = ready ?? this.#spares.at(-1)!;
+    this.#spares = this.#spares.filter((candidate) => candidate !== standby);
+    const { child, folders, prelude } = standby;
+    for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
+    const partner = { share: PARTNER_SHARE, dataFile: request.dataFile };
+    child.stdin!.end(`${JSON.stringify({ partner })}\n`);
+    const build = new BuildProcess(child, { timeoutMs, prelude });
+    this.#running++;
+    void build.exited.then(({ code, outputTail }) => {
+      this.#running--;
+      send(lead, { partnerExit: { code, outputTail } });
+    });
+    void leadBuild.exited.then(async () => {
+      build.kill('SIGKILL');
+      await build.exited;
+      await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+    });
+    // The standby's temporary output folder: where it renders, and leaves, its pages.
+    send(lead, { partner: folders[1] });
   }
 
   /**

@@ -4,7 +4,8 @@
  * Astro and bundles the site with Vite right away, while nobody waits, using
  * astro-standby.config.mjs: the site's config with the CMS fetch moved after bundling. There it
  * tells the publisher it is ready (an IPC message) and waits for its job on stdin, one line of
- * JSON `{ "outDir": "<release folder>", "base": "<release to build from>" }` (base optional). Then
+ * JSON `{ "outDir": "<release folder>", "base": "<release to build from>" }` (base optional; a
+ * partner's job has `partner` instead, see src/lib/incremental/render-share.ts). Then
  * it fetches the CMS, renders the pages, moves the output into the release folder and exits: one
  * process per build.
  *
@@ -47,17 +48,29 @@ void job.then(
   (value) => value || process.exit(0),
   () => undefined,
 );
-// The publisher names the live release while this process waits ({ preload: dir }): the build
-// will most likely start from it, so its data is read ahead (astro-standby.config.mjs).
+// Messages from the publisher while this process waits or builds (astro-build.ts).
 let preload;
 const preloadListeners = [];
+/** The publisher's answers to this build, by kind: the first of each is kept until asked for. */
+const answers = { partner: deferred(), partnerExit: deferred() };
 process.on('message', (message) => {
-  if (typeof message?.preload !== 'string') return;
-  preload = message.preload;
-  for (const listener of preloadListeners) listener(preload);
+  // The live release, named while this process waits: the build will most likely start from
+  // it, so its data is read ahead (astro-standby.config.mjs).
+  if (typeof message?.preload === 'string') {
+    preload = message.preload;
+    for (const listener of preloadListeners) listener(preload);
+  }
+  if (message && 'partner' in message) answers.partner.resolve(message.partner ?? undefined);
+  if (message?.partnerExit) answers.partnerExit.resolve(message.partnerExit);
 });
 
-// Read by astro-standby.config.mjs, which runs in this process.
+function deferred() {
+  let resolve;
+  const promise = new Promise((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+// Read by astro-standby.config.mjs and src/lib/incremental/render-share.ts, in this process.
 globalThis[Symbol.for('toasoan.publisher.standby')] = {
   job,
   bundled: () => process.send?.({ state: 'bundled' }),
@@ -65,6 +78,12 @@ globalThis[Symbol.for('toasoan.publisher.standby')] = {
     preloadListeners.push(listener);
     if (preload) listener(preload);
   },
+  // A full build asks for a second process to render half its pages: its folder, or undefined.
+  askForPartner: (request) => {
+    process.send?.({ partnerWanted: request });
+    return answers.partner.promise;
+  },
+  partnerExit: () => answers.partnerExit.promise,
 };
 
 try {
@@ -74,6 +93,8 @@ try {
   // private working directory (its cwd), so concurrent builds of the same site stay apart.
   await build({ root, outDir: scratchOutDir, configFile: 'publisher/astro-standby.config.mjs' });
   const { outDir } = await job;
+  // A partner's pages stay where it rendered them, for its lead to take (render-share.ts).
+  if (!outDir) process.exit(0);
   // Both lie in the releases folder: a rename, not a copy. The release folder is created empty
   // by the publisher (it reserves the id); a directory can be renamed only over an empty one.
   await rmdir(outDir).catch(() => undefined);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { AstroLauncher } from '../publisher/astro-build';
 import { validateRelease } from '../publisher/validate-release';
 import {
   readBuildStats,
@@ -10,8 +11,8 @@ import {
 } from '../src/lib/incremental/release-files';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
-import { assertPrerequisitesBuilt } from './helpers/paths';
-import { buildSite, type SiteBuild } from './helpers/site';
+import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
+import { buildEnvironment, buildSite, type SiteBuild } from './helpers/site';
 
 // "Identical output": after each kind of change an editor makes, a build that starts from the
 // previous release (fetching and rendering only what changed, linking the rest) must write the
@@ -190,5 +191,42 @@ describe('incremental builds', { timeout: 400_000 }, () => {
     const { stats } = await rebuild();
     expect(stats.mode).toBe('full');
     expect(stats.pages.reused).toBe(0);
+  });
+
+  it('writes the same release when a second process renders half the pages of a full build', async () => {
+    // The publisher's way (publisher/astro-build.ts): two bundled processes wait; the full build
+    // takes one, and asks for the other as its partner once it holds the data.
+    const releasesDir = await mkdtemp(path.join(inject('scratchDir'), 'releases-'));
+    const launcher = new AstroLauncher({
+      siteRoot,
+      releasesDir,
+      env: buildEnvironment(cms!.url, cms!.token, cacheDir),
+      standby: true,
+      logger: { info: () => undefined, error: () => undefined },
+    });
+    try {
+      launcher.refill();
+      await vi.waitFor(() => expect(launcher.readySpares()).toBe(2), {
+        timeout: 180_000,
+        interval: 200,
+      });
+      const outDir = path.join(releasesDir, 'shared-full');
+      await mkdir(outDir);
+      const build = await launcher.start(outDir, 300_000);
+      const exit = await build.exited;
+      expect(exit.code, exit.outputTail).toBe(0);
+      expect(exit.outputTail).toContain('(on two processes)');
+      const stats = (await readBuildStats(outDir))!;
+      expect(stats).toMatchObject({ mode: 'full', processes: 2, pages: { reused: 0 } });
+      await validateRelease(outDir, [stats.articles]);
+      const alone = await buildSite(cms!.url, cms!.token, { cacheDir });
+      expect(alone.code, alone.stdout + alone.stderr).toBe(0);
+      expect((await readBuildStats(alone.outDir))!.processes).toBe(1);
+      expect(await differences({ ...alone, outDir }, alone)).toEqual([]);
+      // The partner's folder went with the build: only the release is left.
+      await vi.waitFor(async () => expect(await readdir(releasesDir)).toEqual(['shared-full']));
+    } finally {
+      await launcher.close();
+    }
   });
 });

@@ -15,7 +15,7 @@ export interface SiteBuild {
 }
 
 /** The environment of a build: the given CMS, a private cache, and no telemetry. */
-function buildEnvironment(
+export function buildEnvironment(
   strapiUrl: string,
   token: string,
   cacheDir: string,

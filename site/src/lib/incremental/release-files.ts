@@ -20,6 +20,8 @@ export interface BuildStats {
   fetchMs: number;
   renderMs: number;
   pages: { rendered: number; reused: number; removed: number };
+  /** 2 when a partner rendered half the pages (render-share.ts). */
+  processes: number;
   articles: number;
   articlesFetched: number;
   maxRssMb: number;

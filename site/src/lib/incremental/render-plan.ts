@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inShare, type RenderShare } from './render-share';
 
 // Which pages a build renders. Every dynamic route hands its pages to selectPages, which hashes
 // each page's props — all a page shows besides the layout, which the plan's `globalKey` covers —
@@ -12,6 +13,8 @@ export type PageHashes = Record<string, string>;
 interface RenderPlan {
   /** Hashes of the release this build starts from; undefined renders every page. */
   base: PageHashes | undefined;
+  /** The pages this process renders of a build shared by two (render-share.ts). */
+  share: RenderShare | undefined;
   /** Every page of this build, rendered or not. */
   pages: Map<string, { hash: string; rendered: boolean }>;
   /** When the first route listed its pages: rendering starts then. */
@@ -21,14 +24,22 @@ interface RenderPlan {
 const KEY = Symbol.for('toasoan.render-plan');
 const shared = globalThis as typeof globalThis & { [KEY]?: RenderPlan };
 
-/** Starts the plan of a build: render what differs from `base`, or everything without one. */
-export function startRenderPlan(base: PageHashes | undefined): void {
-  shared[KEY] = { base, pages: new Map(), startedAt: undefined };
+/**
+ * Starts the plan of a build: render what differs from `base`, or everything without one; with
+ * a share, only the pages of that share (the other process renders the rest).
+ */
+export function startRenderPlan(base: PageHashes | undefined, share?: RenderShare): void {
+  shared[KEY] = { base, share, pages: new Map(), startedAt: undefined };
 }
 
 /** The plan as the pages left it. */
 export function finishRenderPlan(): RenderPlan {
-  const plan = shared[KEY] ?? { base: undefined, pages: new Map(), startedAt: undefined };
+  const plan = shared[KEY] ?? {
+    base: undefined,
+    share: undefined,
+    pages: new Map(),
+    startedAt: undefined,
+  };
   shared[KEY] = undefined;
   return plan;
 }
@@ -68,7 +79,7 @@ export function selectPages<T extends { props?: unknown }>(
   return entries.filter((entry) => {
     const file = fileOf(entry);
     const hash = hashProps(route, entry.props);
-    const rendered = plan.base?.[file] !== hash;
+    const rendered = plan.base?.[file] !== hash && (!plan.share || inShare(hash, plan.share));
     plan.pages.set(file, { hash, rendered });
     return rendered;
   });

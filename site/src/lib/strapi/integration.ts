@@ -5,12 +5,20 @@ import { codeVersion } from '../incremental/code-version';
 import { bringOverPages } from '../incremental/compose-release';
 import { readBaseRelease, writeReleaseFiles, type BaseRelease } from '../incremental/release-files';
 import { finishRenderPlan, hashProps, startRenderPlan } from '../incremental/render-plan';
+import {
+  askForPartner,
+  LEAD_SHARE,
+  partnerFinished,
+  partnerJob,
+  type PartnerJob,
+} from '../incremental/render-share';
 import { pruneBodies } from './article-bodies';
 import { SiteDataError } from './errors';
 import {
   fetchSiteData,
   getSiteData,
   handOverSiteData,
+  readSiteData,
   saveSiteData,
   siteDataFile,
   type FetchStats,
@@ -29,6 +37,19 @@ function withoutStackTrace(error: SiteDataError): Error {
   return bare;
 }
 
+/** A partner's data: the lead's, read from the file the lead saved (no CMS request). */
+async function readPartnerData(job: PartnerJob) {
+  const data = await readSiteData(job.dataFile);
+  if (!data) throw new Error(`The lead build's data ${job.dataFile} is gone.`);
+  const stats: FetchStats = {
+    mode: 'full',
+    articlesFetched: 0,
+    articlesReused: data.articles.length,
+    commentsFetched: 0,
+  };
+  return { data, stats };
+}
+
 /** What every page shows besides its props: the code, the site's settings, the menu, the authors. */
 async function globalKey(siteRoot: string, config: SiteConfig, data: SiteData): Promise<string> {
   const { siteUrl, siteName, siteDescription, masthead } = config;
@@ -43,6 +64,10 @@ async function globalKey(siteRoot: string, config: SiteConfig, data: SiteData): 
 interface BuildState {
   config: SiteConfig;
   base: BaseRelease | undefined;
+  /** The folder of the partner rendering the other half of this full build (render-share.ts). */
+  partnerDir: string | undefined;
+  /** Set when this process is the partner: the lead takes its pages, the rest is thrown away. */
+  asPartner: PartnerJob | undefined;
   key: string;
   fetch: FetchStats;
   fetchMs: number;
@@ -71,31 +96,45 @@ export function strapiData(): AstroIntegration {
         const config = readSiteConfig();
         try {
           const started = performance.now();
+          const asPartner = command === 'build' ? await partnerJob() : undefined;
           const base =
-            command === 'build' && config.baseRelease
+            command === 'build' && config.baseRelease && !asPartner
               ? await readBaseRelease(config.baseRelease)
               : undefined;
-          if (config.baseRelease && command === 'build' && !base) {
+          if (config.baseRelease && command === 'build' && !base && !asPartner) {
             logger.warn(`${config.baseRelease} kept no build data: building in full.`);
           }
-          const { data, stats } = await fetchSiteData(config, base?.data);
-          await saveSiteData(config.cacheDir, data);
+          const { data, stats } = asPartner
+            ? await readPartnerData(asPartner)
+            : await fetchSiteData(config, base?.data);
+          if (!asPartner) await saveSiteData(config.cacheDir, data);
           handOverSiteData(data);
           const fetchMs = Math.round(performance.now() - started);
           logger.info(
             `${data.articles.length} articles (${stats.articlesFetched} fetched, ` +
               `${stats.articlesReused} unchanged), ${data.categories.length} categories, ` +
               `${data.authors.length} authors and ${data.comments.length} approved comments ` +
-              `from ${config.strapiUrl} in ${fetchMs} ms`,
+              `from ${asPartner ? asPartner.dataFile : config.strapiUrl} in ${fetchMs} ms`,
           );
           if (command !== 'build') return;
           const key = await globalKey(fileURLToPath(astroConfig.root), config, data);
           // Pages are reused only when everything they share is as it was.
           const reuse = base && stats.mode === 'incremental' && base.manifest.globalKey === key;
-          startRenderPlan(reuse ? base.manifest.pages : undefined);
+          // Rendering everything: on both cores when the publisher has a process to spare.
+          const partnerDir =
+            reuse || asPartner
+              ? undefined
+              : await askForPartner(data.articles.length, siteDataFile(config.cacheDir));
+          if (partnerDir) logger.info(`a second process renders half the pages (${partnerDir})`);
+          startRenderPlan(
+            reuse ? base.manifest.pages : undefined,
+            asPartner?.share ?? (partnerDir ? LEAD_SHARE : undefined),
+          );
           state = {
             config,
             base: reuse ? base : undefined,
+            partnerDir,
+            asPartner,
             key,
             fetch: stats,
             fetchMs,
@@ -108,13 +147,22 @@ export function strapiData(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!state) return;
-        const { config, base, key } = state;
+        const { config, base, key, partnerDir } = state;
         const outDir = fileURLToPath(dir);
         const plan = finishRenderPlan();
+        if (state.asPartner) {
+          logger.info(`${[...plan.pages.values()].filter((page) => page.rendered).length} pages rendered for the lead`);
+          state = undefined;
+          return;
+        }
         const reused = [...plan.pages].filter(([, page]) => !page.rendered).map(([file]) => file);
-        if (base) await bringOverPages(reused, base.dir, outDir);
+        if (partnerDir) {
+          await partnerFinished();
+          await bringOverPages(reused, partnerDir, outDir);
+        } else if (base) await bringOverPages(reused, base.dir, outDir);
         await pruneBodies(config.cacheDir, (await getSiteData()).articles);
-        const rendered = plan.pages.size - reused.length;
+        // A partner's pages were rendered for this build too: none is reused.
+        const rendered = plan.pages.size - (partnerDir ? 0 : reused.length);
         const removed = base
           ? Object.keys(base.manifest.pages).filter((file) => !plan.pages.has(file)).length
           : 0;
@@ -129,7 +177,8 @@ export function strapiData(): AstroIntegration {
             mode: base ? 'incremental' : 'full',
             fetchMs: state.fetchMs,
             renderMs,
-            pages: { rendered, reused: reused.length, removed },
+            pages: { rendered, reused: partnerDir ? 0 : reused.length, removed },
+            processes: partnerDir ? 2 : 1,
             articles: state.articles,
             articlesFetched: state.fetch.articlesFetched,
             maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -139,7 +188,7 @@ export function strapiData(): AstroIntegration {
           base
             ? `incremental: ${rendered} pages rendered, ${reused.length} kept from ${base.dir}, ` +
                 `${removed} removed`
-            : `full build: ${rendered} pages`,
+            : `full build: ${rendered} pages${partnerDir ? ' (on two processes)' : ''}`,
         );
         state = undefined;
       },
