@@ -44,6 +44,18 @@ if (dataIndex === -1) {
 }
 
 /**
+ * Rollup sets `code` on what a plugin throws, and fails with a TypeError of its own, hiding the
+ * cause, when it cannot (a DOMException's, like a timed-out fetch's, is read-only).
+ * @param {unknown} error
+ * @returns {never}
+ */
+function plainError(error) {
+  if (error instanceof DOMException)
+    throw new Error(`${error.name}: ${error.message}`, { cause: error });
+  throw error;
+}
+
+/**
  * Moves the set-up of the data integration, and of those after it (they read its data, like the
  * images one), to the end of Vite's bundling, once the job has arrived: Vite awaits a plugin's
  * `closeBundle` before Astro renders a page, and pages read the data only when they render.
@@ -85,7 +97,7 @@ function setUpOnceHandedTheJob(deferred) {
                 name: 'toasoan:publisher-standby',
                 apply: 'build',
                 // Once: a site with client scripts has a second bundle, made after the job came.
-                closeBundle: () => (done ??= setUpAll(params)),
+                closeBundle: () => (done ??= setUpAll(params).catch(plainError)),
               },
             ],
           },

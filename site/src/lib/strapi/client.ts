@@ -99,16 +99,22 @@ export class StrapiClient {
     for (let attempt = 1; attempt <= this.#attempts; attempt++) {
       if (attempt > 1) await sleep(this.#retryDelayMs * 2 ** (attempt - 2));
       let response: Response;
+      // The time limit is for the answer to begin: a page asked for ahead (exportPages) may wait
+      // in its socket while the caller works, and its body must not time out there.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), this.#timeoutMs);
       try {
         response = await fetch(url, {
           headers: { Authorization: `Bearer ${this.#token}`, Accept: 'application/json' },
-          signal: AbortSignal.timeout(this.#timeoutMs),
+          signal: abort.signal,
         });
       } catch (cause) {
         // A network error (Strapi restarting, a blip in the container network) is often
         // over in a second: worth another try.
         lastError = new StrapiError('GET', url, undefined, { cause });
         continue;
+      } finally {
+        clearTimeout(timer);
       }
       if (response.ok) return response;
       const error = new StrapiError('GET', url, response.status, {

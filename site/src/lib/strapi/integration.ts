@@ -151,7 +151,9 @@ export function strapiData(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const plan = finishRenderPlan();
         if (state.asPartner) {
-          logger.info(`${[...plan.pages.values()].filter((page) => page.rendered).length} pages rendered for the lead`);
+          logger.info(
+            `${[...plan.pages.values()].filter((page) => page.rendered).length} pages rendered for the lead`,
+          );
           state = undefined;
           return;
         }
