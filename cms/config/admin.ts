@@ -1,44 +1,44 @@
 import type { Core } from '@strapi/strapi';
+import { readCmsEnv } from '../src/utils/env';
 import { createPreviewHandler } from '../src/utils/preview-url';
-
-/** The site's public address: preview links point there. */
-const siteUrl = (env: Core.Config.Shared.ConfigParams['env']) =>
-  env('SITE_URL', 'http://localhost:4321').replace(/\/+$/, '');
 
 // Secrets have no defaults: Strapi stops with a message naming the missing one (npm start writes
 // them into cms/.env on first run).
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
-  auth: {
-    secret: env('ADMIN_JWT_SECRET', ''),
-  },
-  apiToken: {
-    // Also the salt bootstrap uses to hash SITE_API_TOKEN into the "site-build" token.
-    salt: env('API_TOKEN_SALT', ''),
-  },
-  transfer: {
-    token: {
-      salt: env('TRANSFER_TOKEN_SALT'),
+const config = (): Core.Config.Admin => {
+  const env = readCmsEnv();
+  return {
+    auth: {
+      secret: env.ADMIN_JWT_SECRET,
     },
-  },
-  secrets: {
-    encryptionKey: env('ENCRYPTION_KEY'),
-  },
-  flags: {
-    nps: env.bool('FLAG_NPS', false),
-    promoteEE: env.bool('FLAG_PROMOTE_EE', false),
-  },
-  // The Preview button of an article opens the site's preview route with a signed, expiring
-  // link (src/utils/preview-url.ts); without PREVIEW_SECRET there is no preview. allowedOrigins
-  // lets the admin show the site in its preview frame (CSP frame-src).
-  preview: {
-    enabled: Boolean(env('PREVIEW_SECRET', '')),
-    config: {
-      allowedOrigins: [new URL(siteUrl(env)).origin],
-      handler: createPreviewHandler({ siteUrl: siteUrl(env), secret: env('PREVIEW_SECRET', '') }),
+    apiToken: {
+      // Also the salt bootstrap uses to hash SITE_API_TOKEN into the "site-build" token.
+      salt: env.API_TOKEN_SALT,
     },
-  },
-  // Tests, the seed and headless servers skip the admin bundle (no `strapi build` needed).
-  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
-});
+    transfer: {
+      token: {
+        salt: env.TRANSFER_TOKEN_SALT || undefined,
+      },
+    },
+    secrets: {
+      encryptionKey: env.ENCRYPTION_KEY || undefined,
+    },
+    flags: {
+      nps: env.FLAG_NPS,
+      promoteEE: env.FLAG_PROMOTE_EE,
+    },
+    // The Preview button of an article opens the site's preview route with a signed, expiring
+    // link (src/utils/preview-url.ts); without PREVIEW_SECRET there is no preview. allowedOrigins
+    // lets the admin show the site in its preview frame (CSP frame-src).
+    preview: {
+      enabled: Boolean(env.PREVIEW_SECRET),
+      config: {
+        allowedOrigins: [new URL(env.SITE_URL).origin],
+        handler: createPreviewHandler({ siteUrl: env.SITE_URL, secret: env.PREVIEW_SECRET }),
+      },
+    },
+    // Tests, the seed and headless servers skip the admin bundle (no `strapi build` needed).
+    serveAdminPanel: env.SERVE_ADMIN_PANEL,
+  };
+};
 
 export default config;

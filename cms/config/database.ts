@@ -1,11 +1,12 @@
 import path from 'node:path';
-import type { Core } from '@strapi/strapi';
+import { readCmsEnv } from '../src/utils/env';
 
 // One switch: DATABASE_URL (postgres://…) selects PostgreSQL; without it Strapi runs on a SQLite
 // file so `npm start` works with no setup. (No return type: Strapi's typing of a PostgreSQL
 // connection demands host/user/password even when a connectionString carries them.)
-const config = ({ env }: Core.Config.Shared.ConfigParams) => {
-  const databaseUrl = env('DATABASE_URL', '');
+const config = () => {
+  const env = readCmsEnv();
+  const databaseUrl = env.DATABASE_URL;
 
   if (databaseUrl) {
     return {
@@ -13,13 +14,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         client: 'postgres' as const,
         connection: {
           connectionString: databaseUrl,
-          ssl: env.bool('DATABASE_SSL', false) && {
-            rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
+          ssl: env.DATABASE_SSL && {
+            rejectUnauthorized: env.DATABASE_SSL_REJECT_UNAUTHORIZED,
           },
-          schema: env('DATABASE_SCHEMA', 'public'),
+          schema: env.DATABASE_SCHEMA,
         },
-        pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        pool: { min: env.DATABASE_POOL_MIN, max: env.DATABASE_POOL_MAX },
+        acquireConnectionTimeout: env.DATABASE_CONNECTION_TIMEOUT,
       },
     };
   }
@@ -30,7 +31,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       connection: {
         // Compiled config runs from cms/dist/config, so '../..' is cms/. resolve() keeps an
         // absolute DATABASE_FILENAME (tests use a temp dir) as given.
-        filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+        filename: path.resolve(__dirname, '..', '..', env.DATABASE_FILENAME),
       },
       useNullAsDefault: true,
     },

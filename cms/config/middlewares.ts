@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { uploadSizeLimit } from './plugins';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+const config = (): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -11,7 +11,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Refused uploads are explained in Vietnamese: the journalist sees the message in the admin.
   'global::upload-errors',
   // A file over the upload limit is refused while it arrives (413), not after it is stored.
-  { name: 'strapi::body', config: { formidable: { maxFileSize: uploadSizeLimit(env) } } },
+  { name: 'strapi::body', config: { formidable: { maxFileSize: uploadSizeLimit() } } },
   // Uploads are pictures by their content, whatever their name says.
   'global::picture-uploads',
   'strapi::session',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { readCmsEnv } from '../src/utils/env';
 
 /** Pictures the site can show (it converts them to WebP): anything else is refused at upload. */
 export const UPLOAD_ALLOWED_TYPES = [
@@ -9,18 +10,18 @@ export const UPLOAD_ALLOWED_TYPES = [
   'image/avif',
 ];
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+const config = (): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
       // Given explicitly: without it the plugin invents a secret and writes it into cms/.env.
-      jwtSecret: env('JWT_SECRET'),
+      jwtSecret: readCmsEnv().JWT_SECRET || undefined,
     },
   },
   upload: {
     config: {
       // Also the body parser's limit (config/middlewares.ts), which refuses a larger file before
       // it is written to disk.
-      sizeLimit: uploadSizeLimit(env),
+      sizeLimit: uploadSizeLimit(),
       // Strapi checks the declared type, the extension and the file's content against these:
       // SVG (scripts), HTML and every other active type are refused.
       security: {
@@ -32,8 +33,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
 });
 
 /** UPLOAD_SIZE_LIMIT_MB (default 10) in bytes. */
-export function uploadSizeLimit(env: Core.Config.Shared.ConfigParams['env']): number {
-  return Math.round(env.float('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024);
+export function uploadSizeLimit(): number {
+  return Math.round(readCmsEnv().UPLOAD_SIZE_LIMIT_MB * 1024 * 1024);
 }
 
 export default config;

@@ -1,24 +1,26 @@
 import type { Core } from '@strapi/strapi';
+import { readCmsEnv } from '../src/utils/env';
 import { publishDueArticles, scheduleCheckRule } from '../src/utils/scheduled-publishing';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
-  const scheduleCheckSeconds = env.int('SCHEDULE_CHECK_SECONDS', 30);
+const config = (): Core.Config.Server => {
+  const env = readCmsEnv();
+  const scheduleCheckSeconds = env.SCHEDULE_CHECK_SECONDS;
   return {
-    host: env('HOST', '0.0.0.0'),
-    port: env.int('PORT', 1337),
+    host: env.HOST,
+    port: env.PORT,
     // The address readers' browsers and the site build use to reach Strapi (media URLs, admin links).
-    url: env('PUBLIC_URL', 'http://localhost:1337'),
+    url: env.PUBLIC_URL,
     logger: {
       // Strapi is pinned on purpose (see DESIGN.md): no npm look-up and upgrade banner at every start.
       updates: { enabled: false },
     },
     dirs: {
       // Where uploads land (public/uploads): a mounted volume in production, a temp dir in tests.
-      public: env('PUBLIC_DIR', 'public'),
+      public: env.PUBLIC_DIR,
     },
     app: {
       // Empty when unset: Strapi then refuses to start with "App keys are required".
-      keys: env.array('APP_KEYS', []),
+      keys: env.APP_KEYS,
     },
     // Scheduled publishing (Strapi's own is a paid feature): every SCHEDULE_CHECK_SECONDS the
     // articles whose time has come are published; 0 leaves only the check at each start.

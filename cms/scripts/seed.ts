@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { isStrongEnough } from './lib/demo-admin';
 import { runSeed, type SeedOptions } from './lib/run-seed';
+import { readCmsEnv } from '../src/utils/env';
 import { destroyStrapi, loadEnvFile, loadStrapi, SeedError } from './lib/strapi';
 
 const USAGE = `Usage: npm run seed -w cms -- [--synthetic N] [--no-sample]
@@ -45,8 +46,7 @@ function log(line: string): void {
 }
 
 function demoAdminFromEnv(): { email: string; password: string } | null {
-  const email = process.env.DEMO_ADMIN_EMAIL;
-  const password = process.env.DEMO_ADMIN_PASSWORD;
+  const { DEMO_ADMIN_EMAIL: email, DEMO_ADMIN_PASSWORD: password } = readCmsEnv();
   if (!email || !password) return null;
   // Checked before Strapi loads, so a typo in .env fails in a second rather than after seeding.
   if (!isStrongEnough(password)) {

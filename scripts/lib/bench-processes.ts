@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { scriptsEnv } from '@toasoan/shared';
 
 const TAIL_CHARS = 4_000;
 
@@ -56,9 +57,10 @@ export function startQuiet(
   child.stdout!.setEncoding('utf8').on('data', keep);
   child.stderr!.setEncoding('utf8').on('data', keep);
   // BENCH_LOG_DIR keeps each process's whole output, to read a run's timeline afterwards.
-  if (process.env.BENCH_LOG_DIR) {
-    mkdirSync(process.env.BENCH_LOG_DIR, { recursive: true });
-    const log = createWriteStream(path.join(process.env.BENCH_LOG_DIR, `${name}.log`), { flags: 'a' });
+  const { BENCH_LOG_DIR: logDir } = scriptsEnv.parse(process.env);
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
     child.stdout!.on('data', (chunk) => log.write(chunk));
     child.stderr!.on('data', (chunk) => log.write(chunk));
   }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { scriptsEnv } from '@toasoan/shared';
 
 /**
  * Debian's Chromium (apt-get install chromium), never a downloaded one. CHROMIUM_PATH points
  * elsewhere on a machine that keeps it somewhere else.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_PATH = scriptsEnv.parse(process.env).CHROMIUM_PATH;
 
 /**
  * Starts headless Chromium for the site's and the admin's browser tests. A missing browser fails

@@ -5,7 +5,9 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { cmsEnv, EnvError, publisherEnv, scriptsEnv, type EnvSchema } from '@toasoan/shared';
 import { CMS_ENV_FILE, DOCKER_ENV_FILE, SITE_ENV_FILE, shortPath } from './paths';
 
 export class ConfigError extends Error {
@@ -19,7 +21,18 @@ type EnvValues = Record<string, string>;
 
 /** Colours in the terminal, unless NO_COLOR is set (https://no-color.org). */
 export function wantsColor(): boolean {
-  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  return Boolean(process.stdout.isTTY) && !scriptsEnv.parse(process.env).NO_COLOR;
+}
+
+/** The schema's values for `env`, or a ConfigError naming the file and the wrong values. */
+function check<S extends EnvSchema<any>>(schema: S, env: NodeJS.ProcessEnv, file: string) {
+  try {
+    return schema.parse(env) as ReturnType<S['parse']>;
+  } catch (error) {
+    if (error instanceof EnvError)
+      throw new ConfigError(`${shortPath(file)} or the environment: ${error.message}`);
+    throw error;
+  }
 }
 
 export const DEFAULT_CMS_PORT = 1337;
@@ -125,8 +138,11 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
   const publishSecret = cms.PUBLISH_HOOK_SECRET || site.PUBLISH_HOOK_SECRET || hookSecret();
   const previewToken = cms.PREVIEW_API_TOKEN || site.PREVIEW_API_TOKEN || secrets.PREVIEW_API_TOKEN;
   const previewSecret = cms.PREVIEW_SECRET || site.PREVIEW_SECRET || secrets.PREVIEW_SECRET;
-  const port = process.env.PORT ?? cms.PORT ?? String(DEFAULT_CMS_PORT);
-  const sitePort = process.env.PUBLISHER_PORT ?? site.PUBLISHER_PORT ?? String(DEFAULT_SITE_PORT);
+  const { PORT: port, PUBLISHER_PORT: sitePort } = check(
+    scriptsEnv,
+    { PORT: cms.PORT, PUBLISHER_PORT: site.PUBLISHER_PORT, ...process.env },
+    CMS_ENV_FILE,
+  );
 
   return [
     ensureEnvFile(
@@ -196,20 +212,12 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * A webhook URL that cannot reach the local publisher would make publishing silently do nothing
- * (until the reconcile timer): refuse a malformed URL, and a local one on another port than
- * PUBLISHER_PORT. A URL to another machine is left alone (a proxy, a publisher elsewhere).
+ * (until the reconcile timer): refuse a local one on another port than PUBLISHER_PORT (the
+ * schema has refused a malformed one). A URL to another machine is left alone (a proxy, a publisher elsewhere).
  */
 function checkWebhookUrl(raw: string | null, sitePort: number): string | null {
   if (!raw) return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(
-      `PUBLISH_WEBHOOK_URL in ${shortPath(CMS_ENV_FILE)} is not a URL: "${raw}". ` +
-        `Use http://127.0.0.1:${sitePort}${PUBLISHER_HOOK_PATH}, or delete the line to have it written again.`,
-    );
-  }
+  const url = new URL(raw);
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   if (LOOPBACK_HOSTS.has(url.hostname) && port !== sitePort) {
     throw new ConfigError(
@@ -225,24 +233,27 @@ function checkWebhookUrl(raw: string | null, sitePort: number): string | null {
 export function loadStartConfig(): StartConfig {
   const common = { STRAPI_TELEMETRY_DISABLED: 'true' };
   // The process environment wins over the files, as dotenv does inside Strapi.
-  const cmsEnv: NodeJS.ProcessEnv = { ...readEnvFile(CMS_ENV_FILE), ...process.env, ...common };
-  const siteEnv: NodeJS.ProcessEnv = { ...readEnvFile(SITE_ENV_FILE), ...process.env, ...common };
+  const cmsVars: NodeJS.ProcessEnv = { ...readEnvFile(CMS_ENV_FILE), ...process.env, ...common };
+  const siteVars: NodeJS.ProcessEnv = { ...readEnvFile(SITE_ENV_FILE), ...process.env, ...common };
+  // Checked here so that a wrong value stops `npm start` at once, before anything is built.
+  const cms = check(cmsEnv, cmsVars, CMS_ENV_FILE);
+  const site = check(publisherEnv, siteVars, SITE_ENV_FILE);
 
-  if (cmsEnv.SITE_API_TOKEN !== siteEnv.STRAPI_TOKEN) {
+  if (cms.SITE_API_TOKEN !== site.STRAPI_TOKEN) {
     throw new ConfigError(
       `STRAPI_TOKEN (${shortPath(SITE_ENV_FILE)}) differs from SITE_API_TOKEN (${shortPath(CMS_ENV_FILE)}): ` +
         'the site build would be refused. Make them equal, or delete site/.env to have it recreated.',
     );
   }
-  if ((cmsEnv.COMMENT_API_TOKEN ?? '').trim() !== (siteEnv.COMMENT_API_TOKEN ?? '').trim()) {
+  if (cms.COMMENT_API_TOKEN !== site.COMMENT_API_TOKEN) {
     throw new ConfigError(
       `COMMENT_API_TOKEN differs between ${shortPath(CMS_ENV_FILE)} and ${shortPath(SITE_ENV_FILE)}: ` +
         "the CMS would refuse every reader's comment (they would wait in the site's queue). Make them " +
         'equal, or delete the line from site/.env to have it copied from cms/.env.',
     );
   }
-  for (const key of ['PREVIEW_SECRET', 'PREVIEW_API_TOKEN']) {
-    if ((cmsEnv[key] ?? '').trim() !== (siteEnv[key] ?? '').trim()) {
+  for (const key of ['PREVIEW_SECRET', 'PREVIEW_API_TOKEN'] as const) {
+    if (cms[key] !== site[key]) {
       throw new ConfigError(
         `${key} differs between ${shortPath(CMS_ENV_FILE)} and ${shortPath(SITE_ENV_FILE)}: the site ` +
           "would refuse the admin's draft previews. Make them equal, or delete the line from " +
@@ -250,41 +261,35 @@ export function loadStartConfig(): StartConfig {
       );
     }
   }
-  // Both sides trim it (cms/src/bootstrap/publish-webhook.ts, site/publisher/config.ts).
-  if ((cmsEnv.PUBLISH_HOOK_SECRET ?? '').trim() !== (siteEnv.PUBLISH_HOOK_SECRET ?? '').trim()) {
+  if (cms.PUBLISH_HOOK_SECRET !== site.PUBLISH_HOOK_SECRET) {
     throw new ConfigError(
       `PUBLISH_HOOK_SECRET differs between ${shortPath(CMS_ENV_FILE)} and ${shortPath(SITE_ENV_FILE)}: ` +
         'the site would refuse every publish webhook of the CMS (401). Make them equal, or delete the ' +
         'line from site/.env to have it copied from cms/.env.',
     );
   }
-  const cmsPort = Number(cmsEnv.PORT ?? DEFAULT_CMS_PORT);
-  if (!Number.isInteger(cmsPort) || cmsPort <= 0 || cmsPort > 65535) {
-    throw new ConfigError(`PORT must be a TCP port number, not "${cmsEnv.PORT}".`);
-  }
-  const sitePortText = siteEnv.PUBLISHER_PORT?.trim() || String(DEFAULT_SITE_PORT);
-  const sitePort = Number(sitePortText);
-  if (!Number.isInteger(sitePort) || sitePort <= 0 || sitePort > 65535) {
-    throw new ConfigError(`PUBLISHER_PORT must be a TCP port number, not "${sitePortText}".`);
-  }
-  const publishWebhookUrl = checkWebhookUrl(cmsEnv.PUBLISH_WEBHOOK_URL?.trim() || null, sitePort);
-  const publicUrl = (cmsEnv.PUBLIC_URL ?? `http://localhost:${cmsPort}`).replace(/\/$/, '');
-  const { DEMO_ADMIN_EMAIL: email, DEMO_ADMIN_PASSWORD: password } = cmsEnv;
+  // The schemas allow 0 (any free port, for tests); `npm start` needs to know its ports.
+  const { PORT: cmsPort } = cms;
+  if (cmsPort === 0) throw new ConfigError('PORT must be a TCP port number, not "0".');
+  const { PUBLISHER_PORT: sitePort } = site;
+  if (sitePort === 0) throw new ConfigError('PUBLISHER_PORT must be a TCP port number, not "0".');
+  const publishWebhookUrl = checkWebhookUrl(cms.PUBLISH_WEBHOOK_URL || null, sitePort);
+  const { DEMO_ADMIN_EMAIL: email, DEMO_ADMIN_PASSWORD: password } = cms;
 
   return {
-    cmsEnv,
-    siteEnv,
+    cmsEnv: cmsVars,
+    siteEnv: siteVars,
     cmsPort,
     cmsLocalUrl: `http://127.0.0.1:${cmsPort}`,
-    adminUrl: `${publicUrl}/admin`,
-    siteUrl: siteEnv.SITE_URL ?? `http://localhost:${sitePort}`,
+    adminUrl: `${cms.PUBLIC_URL.replace(/\/$/, '')}/admin`,
+    siteUrl: site.SITE_URL,
     sitePort,
     siteLocalUrl: `http://127.0.0.1:${sitePort}`,
     publishWebhookUrl,
     demoAdmin: email && password ? { email, password } : null,
-    database: cmsEnv.DATABASE_URL
-      ? `PostgreSQL (${new URL(cmsEnv.DATABASE_URL).host})`
-      : `SQLite (${cmsEnv.DATABASE_FILENAME ?? 'cms/.tmp/data.db'})`,
+    database: cms.DATABASE_URL
+      ? `PostgreSQL (${new URL(cms.DATABASE_URL).host})`
+      : `SQLite (${path.isAbsolute(cms.DATABASE_FILENAME) ? cms.DATABASE_FILENAME : `cms/${cms.DATABASE_FILENAME}`})`,
   };
 }
 

@@ -23,3 +23,20 @@ export {
   type PreviewLinkParts,
   type PreviewLinkVerdict,
 } from './preview-link';
+export {
+  defineEnv,
+  mergeEnv,
+  EnvError,
+  text,
+  secret,
+  int,
+  decimal,
+  bool,
+  url,
+  oneOf,
+  list,
+  type EnvField,
+  type EnvSchema,
+  type EnvValues,
+} from './env';
+export { cmsEnv, siteEnv, publisherEnv, scriptsEnv, dockerEnv, ENV_SCHEMAS } from './env-schemas';

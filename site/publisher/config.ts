@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSiteConfig, type SiteConfig } from '../src/lib/config';
-import { DEFAULT_GITHUB_API_URL, type GithubDispatchConfig } from './github-dispatch';
+import { EnvError, publisherEnv, type EnvValues } from '@toasoan/shared';
+import type { GithubDispatchConfig } from './github-dispatch';
 
 /** site/, whatever the working directory the publisher was started from. */
 export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,41 +55,15 @@ export interface CommentsConfig {
 
 export type PublisherMode = 'build' | 'dispatch';
 
-export const DEFAULTS = {
-  host: '0.0.0.0',
-  port: 4321,
-  releasesDir: 'releases',
-  keepReleases: 5,
-  reconcileIntervalMs: 60_000,
-  buildTimeoutMs: 15 * 60_000,
-  fullBuildIntervalMs: 24 * 60 * 60_000,
-  commentQueueDir: 'comment-queue',
-} as const;
-
-function integer(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
-  }
-  return value;
-}
-
 const REPO = /^[\w.-]+\/[\w.-]+$/;
 
+type PublisherEnv = EnvValues<(typeof publisherEnv)['fields']>;
+
 /** GITHUB_DISPATCH_REPO and its token, both or neither; PUBLISHER_MODE=dispatch needs them. */
-function readGithubDispatch(env: NodeJS.ProcessEnv, mode: PublisherMode) {
-  const repo = env.GITHUB_DISPATCH_REPO?.trim();
-  const token = env.GITHUB_DISPATCH_TOKEN?.trim();
+function readGithubDispatch(env: PublisherEnv): GithubDispatchConfig | undefined {
+  const { GITHUB_DISPATCH_REPO: repo, GITHUB_DISPATCH_TOKEN: token } = env;
   if (!repo) {
-    if (mode === 'dispatch') {
+    if (env.PUBLISHER_MODE === 'dispatch') {
       throw new ConfigError(
         'PUBLISHER_MODE=dispatch forwards publishes to GitHub: set GITHUB_DISPATCH_REPO=owner/name and GITHUB_DISPATCH_TOKEN.',
       );
@@ -102,62 +77,44 @@ function readGithubDispatch(env: NodeJS.ProcessEnv, mode: PublisherMode) {
       `GITHUB_DISPATCH_REPO is set but GITHUB_DISPATCH_TOKEN is not: give a token that may dispatch to ${repo}.`,
     );
   }
-  const apiUrl = env.GITHUB_API_URL?.trim() || DEFAULT_GITHUB_API_URL;
-  if (!/^https?:\/\//.test(apiUrl))
-    throw new ConfigError(`GITHUB_API_URL must be an http(s) URL, not "${apiUrl}".`);
-  return { apiUrl: apiUrl.replace(/\/+$/, ''), repo, token };
+  return { apiUrl: env.GITHUB_API_URL, repo, token };
 }
 
-function readMode(env: NodeJS.ProcessEnv): PublisherMode {
-  const mode = env.PUBLISHER_MODE?.trim() || 'build';
-  if (mode !== 'build' && mode !== 'dispatch')
-    throw new ConfigError(`PUBLISHER_MODE must be "build" or "dispatch", not "${mode}".`);
-  return mode;
+function parseEnvironment(): PublisherEnv {
+  try {
+    return publisherEnv.parse(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /**
  * Reads the publisher's configuration: site/.env first (through the site's own reader, which
- * never overrides the real environment), then the publisher's variables. The only place the
+ * never overrides the real environment), then the publisher's variables (`publisherEnv`). The only place the
  * publisher touches `process.env`.
  */
 export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConfig {
   const site = readSiteConfig(siteRoot);
-  const env = process.env;
-  const mode = readMode(env);
+  const env = parseEnvironment();
   return {
     site,
     siteRoot,
-    host: env.PUBLISHER_HOST?.trim() || DEFAULTS.host,
-    port: integer(env, 'PUBLISHER_PORT', DEFAULTS.port, 0, 65_535),
-    hookSecret: env.PUBLISH_HOOK_SECRET?.trim() ?? '',
-    releasesDir: path.resolve(siteRoot, env.RELEASES_DIR?.trim() || DEFAULTS.releasesDir),
-    // Fewer than 2 would leave nothing to roll back to.
-    keepReleases: integer(env, 'KEEP_RELEASES', DEFAULTS.keepReleases, 2, 1_000),
-    reconcileIntervalMs: integer(
-      env,
-      'RECONCILE_INTERVAL_MS',
-      DEFAULTS.reconcileIntervalMs,
-      0,
-      86_400_000,
-    ),
-    buildCommand: env.PUBLISHER_BUILD_COMMAND?.trim() || undefined,
-    buildTimeoutMs: integer(env, 'BUILD_TIMEOUT_MS', DEFAULTS.buildTimeoutMs, 1_000, 86_400_000),
-    fullBuildIntervalMs: integer(
-      env,
-      'FULL_BUILD_INTERVAL_MS',
-      DEFAULTS.fullBuildIntervalMs,
-      60_000,
-      30 * 86_400_000,
-    ),
-    mode,
-    githubDispatch: readGithubDispatch(env, mode),
+    host: env.PUBLISHER_HOST,
+    port: env.PUBLISHER_PORT,
+    hookSecret: env.PUBLISH_HOOK_SECRET,
+    releasesDir: path.resolve(siteRoot, env.RELEASES_DIR),
+    keepReleases: env.KEEP_RELEASES,
+    reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
+    buildCommand: env.PUBLISHER_BUILD_COMMAND || undefined,
+    buildTimeoutMs: env.BUILD_TIMEOUT_MS,
+    fullBuildIntervalMs: env.FULL_BUILD_INTERVAL_MS,
+    mode: env.PUBLISHER_MODE,
+    githubDispatch: readGithubDispatch(env),
     comments: {
-      token: env.COMMENT_API_TOKEN?.trim() ?? '',
-      queueDir: path.resolve(siteRoot, env.COMMENT_QUEUE_DIR?.trim() || DEFAULTS.commentQueueDir),
-      trustedProxies: (env.TRUSTED_PROXIES ?? '')
-        .split(',')
-        .map((address) => address.trim())
-        .filter(Boolean),
+      token: env.COMMENT_API_TOKEN,
+      queueDir: path.resolve(siteRoot, env.COMMENT_QUEUE_DIR),
+      trustedProxies: env.TRUSTED_PROXIES,
     },
   };
 }

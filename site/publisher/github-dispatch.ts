@@ -4,8 +4,6 @@ import type { Logger } from './log';
 /** The `repository_dispatch` event type `.github/workflows/publish.yml` listens to. */
 export const DISPATCH_EVENT_TYPE = 'strapi-publish';
 
-export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-
 /** Where to send CI rebuilds: GitHub (or GitHub Enterprise, or a stand-in in the tests). */
 export interface GithubDispatchConfig {
   /** `https://api.github.com`, without a trailing slash. */

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import { readCmsEnv } from '../../src/utils/env';
 
 /** cms/ — this file lives in cms/scripts/lib. */
 export const APP_DIR = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -48,7 +49,7 @@ export async function loadStrapi(): Promise<Core.Strapi> {
     serveAdminPanel: false,
   });
   // Strapi's info lines (migrations, bootstrap) would drown the seed's own progress lines.
-  strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
+  strapi.log.level = readCmsEnv().STRAPI_LOG_LEVEL;
   await strapi.load();
   return strapi;
 }

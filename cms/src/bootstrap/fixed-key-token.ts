@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { readCmsEnv } from '../utils/env';
 
 const TOKEN_UID = 'admin::api-token';
 
@@ -22,7 +23,7 @@ export interface FixedKeyToken {
   name: string;
   description: string;
   /** The environment variable holding the access key (read here, and only here). */
-  envName: string;
+  envName: 'SITE_API_TOKEN' | 'COMMENT_API_TOKEN' | 'PREVIEW_API_TOKEN';
   access: TokenAccess;
 }
 
@@ -46,7 +47,7 @@ export async function ensureFixedKeyToken(
   strapi: Core.Strapi,
   token: FixedKeyToken,
 ): Promise<void> {
-  const accessKey = process.env[token.envName]?.trim();
+  const accessKey = readCmsEnv()[token.envName];
   if (!accessKey) {
     strapi.log.info(`${token.envName} is not set: skipping the "${token.name}" API token.`);
     return;

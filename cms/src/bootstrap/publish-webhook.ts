@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { readCmsEnv } from '../utils/env';
 
 export const PUBLISH_WEBHOOK_NAME = 'publisher';
 
@@ -43,8 +44,7 @@ interface WebhookRunner {
  * Strapi has already loaded stored webhooks into its runner when bootstrap runs, hence `update`.
  */
 export async function ensurePublishWebhook(strapi: Core.Strapi): Promise<void> {
-  const url = process.env.PUBLISH_WEBHOOK_URL?.trim();
-  const secret = process.env.PUBLISH_HOOK_SECRET?.trim();
+  const { PUBLISH_WEBHOOK_URL: url, PUBLISH_HOOK_SECRET: secret } = readCmsEnv();
   const store = strapi.get('webhookStore') as WebhookStore;
   const runner = strapi.get('webhookRunner') as WebhookRunner;
   const existing = (await store.findWebhooks()).filter(

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { siteEnv } from '@toasoan/shared';
 
 /** Everything the site reads from the environment, resolved once with the contract's defaults. */
 export interface SiteConfig {
@@ -28,11 +29,6 @@ export interface SiteConfig {
   baseRelease: string | undefined;
 }
 
-export const DEFAULT_STRAPI_URL = 'http://127.0.0.1:1337';
-export const DEFAULT_SITE_URL = 'http://localhost:4321';
-export const DEFAULT_SITE_NAME = 'Tòa Soạn';
-export const DEFAULT_SITE_DESCRIPTION =
-  'Tin tức, thời sự và đời sống của tỉnh, cập nhật hằng ngày.';
 // A placeholder that reads as one: a real paper sets SITE_MASTHEAD to its licence and contacts.
 export const DEFAULT_MASTHEAD = [
   'Cơ quan chủ quản: (đặt SITE_MASTHEAD)',
@@ -55,10 +51,6 @@ export function parseMasthead(value: string | undefined): string[] {
   return lines.length > 0 ? lines : DEFAULT_MASTHEAD;
 }
 
-function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
-}
-
 // The site's commands run from site/ (npm -w site and `astro` both use it as the working
 // directory), so .env and the default cache folder are resolved against it. A bundled page
 // cannot use import.meta.url for that: after the build it points into dist/.
@@ -72,24 +64,23 @@ function loadEnvFileOnce(siteRoot: string): void {
 }
 
 /**
- * Reads the site's configuration from the environment (and site/.env when present).
+ * Reads the site's configuration from the environment (and site/.env when present), checked
+ * against the site's schema (`siteEnv`, @toasoan/shared: it throws naming a wrong value).
  * The only place that touches `process.env`.
  */
 export function readSiteConfig(siteRoot: string = process.cwd()): SiteConfig {
   loadEnvFileOnce(siteRoot);
-  const env = process.env;
+  const env = siteEnv.parse(process.env);
   return {
-    strapiUrl: withoutTrailingSlash(env.STRAPI_URL?.trim() || DEFAULT_STRAPI_URL),
-    strapiToken: env.STRAPI_TOKEN?.trim() ?? '',
-    siteUrl: withoutTrailingSlash(env.SITE_URL?.trim() || DEFAULT_SITE_URL),
-    cacheDir: path.resolve(siteRoot, env.SITE_CACHE_DIR?.trim() || '.cache'),
-    siteName: env.SITE_NAME?.trim().normalize('NFC') || DEFAULT_SITE_NAME,
-    siteDescription: env.SITE_DESCRIPTION?.trim().normalize('NFC') || DEFAULT_SITE_DESCRIPTION,
-    masthead: parseMasthead(env.SITE_MASTHEAD?.normalize('NFC')),
-    previewSecret: env.PREVIEW_SECRET?.trim() ?? '',
-    previewToken: env.PREVIEW_API_TOKEN?.trim() ?? '',
-    baseRelease: env.SITE_BASE_RELEASE?.trim()
-      ? path.resolve(siteRoot, env.SITE_BASE_RELEASE.trim())
-      : undefined,
+    strapiUrl: env.STRAPI_URL,
+    strapiToken: env.STRAPI_TOKEN,
+    siteUrl: env.SITE_URL,
+    cacheDir: path.resolve(siteRoot, env.SITE_CACHE_DIR),
+    siteName: env.SITE_NAME.normalize('NFC'),
+    siteDescription: env.SITE_DESCRIPTION.normalize('NFC'),
+    masthead: parseMasthead(env.SITE_MASTHEAD.normalize('NFC')),
+    previewSecret: env.PREVIEW_SECRET,
+    previewToken: env.PREVIEW_API_TOKEN,
+    baseRelease: env.SITE_BASE_RELEASE ? path.resolve(siteRoot, env.SITE_BASE_RELEASE) : undefined,
   };
 }
