@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -110,6 +111,73 @@ export async function copyThrowawayCmsDir(
   const copy = await makeThrowawayCmsDir(prefix);
   await cp(template, copy.dir, { recursive: true });
   return copy;
+}
+
+/** A PostgreSQL database that exists for one throwaway CMS, on the server a DATABASE_URL names. */
+export interface ThrowawayPostgresDatabase {
+  name: string;
+  /** The server's URL with this database as its path: the CMS's DATABASE_URL. */
+  url: string;
+  /** Drops it, ending connections a failed test may have left open (PostgreSQL 13+). */
+  drop(): Promise<void>;
+}
+
+/** What we use of pg's client (pg is the CMS's dependency, without types). */
+export interface PostgresClient {
+  connect(): Promise<void>;
+  query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  end(): Promise<void>;
+}
+
+/** A client of the database `url` names, connected. */
+export async function connectPostgres(url: string): Promise<PostgresClient> {
+  const { Client } = createRequire(path.join(CMS_DIR, 'package.json'))('pg') as {
+    Client: new (options: { connectionString: string }) => PostgresClient;
+  };
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+/** Runs one statement on the database `serverUrl` names. */
+export async function runOnPostgres(serverUrl: string, sql: string): Promise<void> {
+  const client = await connectPostgres(serverUrl);
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates a database on the server `serverUrl` names (the role needs CREATEDB; the URL must name a
+ * database it may connect to). `template`: a copy of that database, made by the server in a
+ * fraction of a second (nobody may be connected to the template meanwhile). `name`: a given name
+ * instead of a random one.
+ */
+export async function createThrowawayPostgresDatabase(
+  serverUrl: string,
+  options: { template?: string; name?: string } = {},
+): Promise<ThrowawayPostgresDatabase> {
+  const name = options.name ?? `toasoan_test_${randomBytes(6).toString('hex')}`;
+  await runOnPostgres(
+    serverUrl,
+    `CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`,
+  );
+  return {
+    name,
+    url: postgresDatabaseUrl(serverUrl, name),
+    drop: () => dropPostgresDatabase(serverUrl, name),
+  };
+}
+
+export const dropPostgresDatabase = (serverUrl: string, name: string) =>
+  runOnPostgres(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+
+function postgresDatabaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** `npm run seed -w cms -- <args>` without npm: Node with tsx, in cms/. */

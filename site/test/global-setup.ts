@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { dropPostgresDatabase } from '../../scripts/lib/throwaway-cms';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +15,8 @@ declare module 'vitest' {
      * file needing it has seeded it (helpers/cms.ts); removed when the run ends.
      */
     sampleCmsDir: string;
+    /** On PostgreSQL (DATABASE_URL), the database of that sample, the template of every test's. */
+    samplePostgresDatabase: string;
   }
 }
 
@@ -27,8 +31,14 @@ export default async function setup(project: TestProject) {
   const shm = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const sampleCmsDir = path.join(shm, `toasoan-site-test-sample-${path.basename(scratchDir)}`);
   project.provide('sampleCmsDir', sampleCmsDir);
+  const samplePostgresDatabase = `toasoan_site_sample_${randomBytes(6).toString('hex')}`;
+  project.provide('samplePostgresDatabase', samplePostgresDatabase);
   return async () => {
     await rm(scratchDir, { recursive: true, force: true });
     await rm(sampleCmsDir, { recursive: true, force: true });
+    await rm(`${sampleCmsDir}-postgres`, { recursive: true, force: true });
+    const postgres = process.env.DATABASE_URL;
+    if (postgres?.startsWith('postgres'))
+      await dropPostgresDatabase(postgres, samplePostgresDatabase);
   };
 }

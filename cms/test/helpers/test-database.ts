@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-
-const require = createRequire(import.meta.url);
+import { createThrowawayPostgresDatabase } from '../../../scripts/lib/throwaway-cms';
 
 /** A database that exists only for one test file: the env that points Strapi at it, and its removal. */
 export interface TestDatabase {
@@ -40,25 +37,10 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
 }
 
 async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
-  const { Client } = require('pg');
-  const name = `toasoan_test_${randomBytes(6).toString('hex')}`;
-  const runOnServer = async (sql: string): Promise<void> => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-
-  await runOnServer(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createThrowawayPostgresDatabase(serverUrl);
   return {
-    description: `PostgreSQL database ${name}`,
-    env: { DATABASE_URL: url.toString() },
-    // FORCE (PostgreSQL 13+) ends connections a failed test may have left open.
-    drop: () => runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    description: `PostgreSQL database ${database.name}`,
+    env: { DATABASE_URL: database.url },
+    drop: database.drop,
   };
 }

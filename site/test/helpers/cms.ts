@@ -4,6 +4,8 @@ import { rename, rm } from 'node:fs/promises';
 import { inject } from 'vitest';
 import {
   copyThrowawayCmsDir,
+  createThrowawayPostgresDatabase,
+  dropPostgresDatabase,
   findFreePort,
   makeThrowawayCmsDir,
   seedCommand,
@@ -15,9 +17,11 @@ import { runProcess, startProcess, stopProcess, type StartedProcess } from './pr
 
 export { findFreePort };
 
-/** A real Strapi server on a throwaway SQLite database. */
+/** A real Strapi server on a throwaway database (SQLite, or PostgreSQL: see `TestCmsOptions`). */
 export interface TestCms {
   url: string;
+  /** Where its data lives: the SQLite file or the PostgreSQL URL, and the uploads' public folder. */
+  storage: TestCmsStorage;
   /** The read-only "site-build" token's access key (SITE_API_TOKEN). */
   token: string;
   /**
@@ -32,14 +36,52 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
-/** What a test may add to a throwaway CMS: the draft preview's secret, token and site. */
+export interface TestCmsStorage {
+  publicDir: string;
+  /** The SQLite file; '' on PostgreSQL. */
+  databaseFilename: string;
+  /** The PostgreSQL database's URL; '' on SQLite. */
+  databaseUrl: string;
+}
+
+/**
+ * What a test may add to a throwaway CMS: the draft preview's secret, token and site; and the
+ * database, by default PostgreSQL when the run has a postgres:// DATABASE_URL (a throwaway
+ * database on that server, as the CMS's tests do), else SQLite.
+ */
 export interface TestCmsOptions {
   preview?: { secret: string; token: string; siteUrl: string };
+  database?: 'sqlite' | 'postgres';
+  /** A given port (one a halted test CMS left) instead of a free one the OS picks. */
+  port?: number;
 }
+
+/** The PostgreSQL server of this run (DATABASE_URL names a database the role may connect to). */
+function postgresServer(): string | undefined {
+  const url = process.env.DATABASE_URL;
+  return url?.startsWith('postgres') ? url : undefined;
+}
+
+function requirePostgresServer(): string {
+  const url = postgresServer();
+  if (!url) {
+    throw new Error(
+      'A test asked for a PostgreSQL CMS but DATABASE_URL names no PostgreSQL server ' +
+        '(postgres://user:password@host:port/database, with CREATEDB).',
+    );
+  }
+  return url;
+}
+
+const storageOf = (cmsDir: ThrowawayCmsDir, databaseUrl = ''): TestCmsStorage => ({
+  publicDir: cmsDir.publicDir,
+  databaseFilename: databaseUrl ? '' : cmsDir.databaseFilename,
+  databaseUrl,
+});
 
 /** The environment of a throwaway CMS: its own database, fresh secrets, no admin panel. */
 function cmsEnvironment(
-  cmsDir: ThrowawayCmsDir,
+  storage: TestCmsStorage,
   port: number,
   token: string,
   options: TestCmsOptions = {},
@@ -49,7 +91,9 @@ function cmsEnvironment(
     ...process.env,
     ...throwawayCmsEnv({
       port,
-      ...cmsDir,
+      publicDir: storage.publicDir,
+      databaseFilename: storage.databaseFilename,
+      database: storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : undefined,
       siteToken: token,
       previewSecret: preview?.secret,
       previewToken: preview?.token,
@@ -62,11 +106,10 @@ function cmsEnvironment(
 }
 
 /** `npm run seed -w cms -- <args>` (without npm) on a throwaway CMS's database. */
-async function seed(cmsDir: ThrowawayCmsDir, args: string[], env: NodeJS.ProcessEnv) {
+async function seed(args: string[], env: NodeJS.ProcessEnv) {
   const { command, args: commandArgs, cwd } = seedCommand(args);
   const result = await runProcess(command, commandArgs, { cwd, env });
   if (result.code !== 0) {
-    await rm(cmsDir.dir, { recursive: true, force: true });
     throw new Error(
       `Seeding the test CMS (${args.join(' ') || 'the sample'}) failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
     );
@@ -74,19 +117,58 @@ async function seed(cmsDir: ThrowawayCmsDir, args: string[], env: NodeJS.Process
 }
 
 /**
- * The sample newsroom, seeded once per run into the folder global-setup names and copied by every
- * file that starts from it. Made by the first file that needs it (files run one at a time), so a
- * run of files without a CMS seeds nothing.
+ * The sample newsroom, seeded once per run and database kind into the folder global-setup names
+ * (on PostgreSQL the folder holds the uploads and the database is global-setup's template
+ * database) and copied by every file that starts from it. Made by the first file that needs it
+ * (files run one at a time), so a run of files without a CMS seeds nothing.
  */
-async function sampleTemplate(): Promise<string> {
-  const template = inject('sampleCmsDir');
+async function sampleTemplate(postgres: string | undefined): Promise<string> {
+  const template = inject('sampleCmsDir') + (postgres ? '-postgres' : '');
   if (existsSync(template)) return template;
   const fresh = await makeThrowawayCmsDir('toasoan-site-test-sample-');
+  let databaseUrl = '';
+  if (postgres) {
+    // Left over when an earlier file of this run failed to seed it.
+    await dropPostgresDatabase(postgres, inject('samplePostgresDatabase'));
+    const database = await createThrowawayPostgresDatabase(postgres, {
+      name: inject('samplePostgresDatabase'),
+    });
+    databaseUrl = database.url;
+  }
   // No webhook in the template: a file that wants one declares it when its CMS starts.
-  const env = { ...cmsEnvironment(fresh, 0, ''), PUBLISH_WEBHOOK_URL: '', PUBLISH_HOOK_SECRET: '' };
-  await seed(fresh, [], env);
+  const env = {
+    ...cmsEnvironment(storageOf(fresh, databaseUrl), 0, ''),
+    PUBLISH_WEBHOOK_URL: '',
+    PUBLISH_HOOK_SECRET: '',
+  };
+  try {
+    await seed([], env);
+  } catch (error) {
+    await rm(fresh.dir, { recursive: true, force: true });
+    throw error;
+  }
   await rename(fresh.dir, template);
   return template;
+}
+
+/** A folder (uploads, SQLite file) and, on PostgreSQL, a database for one test CMS. */
+async function makeStorage(
+  withSample: boolean,
+  postgres: string | undefined,
+): Promise<{ storage: TestCmsStorage; drop: () => Promise<void> }> {
+  const cmsDir = withSample
+    ? await copyThrowawayCmsDir(await sampleTemplate(postgres), 'toasoan-site-test-cms-')
+    : await makeThrowawayCmsDir('toasoan-site-test-cms-');
+  const removeDir = () => rm(cmsDir.dir, { recursive: true, force: true });
+  if (!postgres) return { storage: storageOf(cmsDir), drop: removeDir };
+  const database = await createThrowawayPostgresDatabase(postgres, {
+    template: withSample ? inject('samplePostgresDatabase') : undefined,
+  });
+  const drop = async () => {
+    await database.drop();
+    await removeDir();
+  };
+  return { storage: storageOf(cmsDir, database.url), drop };
 }
 
 async function waitForHealth(
@@ -123,15 +205,25 @@ export async function startTestCms(
   options: TestCmsOptions = {},
 ): Promise<TestCms> {
   const withSample = seedArgs !== null && !seedArgs.includes('--no-sample');
-  const cmsDir = withSample
-    ? await copyThrowawayCmsDir(await sampleTemplate(), 'toasoan-site-test-cms-')
-    : await makeThrowawayCmsDir('toasoan-site-test-cms-');
-  const port = await findFreePort();
+  const usePostgres =
+    (options.database ?? (postgresServer() ? 'postgres' : 'sqlite')) === 'postgres';
+  const { storage, drop } = await makeStorage(
+    withSample,
+    usePostgres ? requirePostgresServer() : undefined,
+  );
+  const port = options.port ?? (await findFreePort());
   const token = randomBytes(32).toString('hex');
-  const env = cmsEnvironment(cmsDir, port, token, options);
+  const env = cmsEnvironment(storage, port, token, options);
 
   // The seed is idempotent: on the template it only adds what the arguments ask beyond the sample.
-  if (seedArgs && seedArgs.length > 0) await seed(cmsDir, seedArgs, env);
+  if (seedArgs && seedArgs.length > 0) {
+    try {
+      await seed(seedArgs, env);
+    } catch (error) {
+      await drop();
+      throw error;
+    }
+  }
 
   const { command, args, cwd } = startCommand();
   const url = `http://127.0.0.1:${port}`;
@@ -147,7 +239,7 @@ export async function startTestCms(
   };
   const stop = async () => {
     await halt();
-    await rm(cmsDir.dir, { recursive: true, force: true });
+    await drop();
   };
   const signal = (name: NodeJS.Signals) => {
     if (server?.child.pid) process.kill(-server.child.pid, name);
@@ -158,5 +250,5 @@ export async function startTestCms(
     await stop();
     throw error;
   }
-  return { url, token, halt, start, signal, stop };
+  return { url, storage, token, halt, start, signal, stop };
 }
