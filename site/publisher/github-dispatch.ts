@@ -1,3 +1,4 @@
+import { FetchError, fetchWithRetries, RETRY_STATUS_CODES } from '../src/lib/retrying-fetch';
 import { describeReasons, type BuildReasons } from './build-queue';
 import type { Logger } from './log';
 
@@ -14,7 +15,7 @@ export interface GithubDispatchConfig {
   token: string;
   /** Abort one attempt after this long. */
   timeoutMs?: number;
-  /** Attempts per dispatch, counting the first; only network errors, 429 and 5xx are retried. */
+  /** Attempts per dispatch, counting the first; only what retrying-fetch.ts retries is retried. */
   attempts?: number;
   /** Wait before the first retry; doubles for each further one. */
   retryDelayMs?: number;
@@ -53,13 +54,11 @@ export class DispatchError extends Error {
     this.status = status;
   }
 
-  /** Worth another try: no answer, rate limited, or GitHub's own trouble. */
+  /** Worth another try (so it was tried again): no answer, rate limited, or GitHub's own trouble. */
   get retryable(): boolean {
-    return this.status === undefined || this.status === 429 || this.status >= 500;
+    return this.status === undefined || RETRY_STATUS_CODES.includes(this.status);
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function explainStatus(status: number, repo: string): string {
   if (status === 401) return 'GITHUB_DISPATCH_TOKEN is refused (expired or mistyped)';
@@ -123,39 +122,34 @@ export class GithubDispatcher {
 
   async #send(reasons: BuildReasons): Promise<boolean> {
     const summary = describeReasons(reasons);
-    const { attempts, retryDelayMs } = this.#config;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const status = await this.#post(reasons, summary);
-        this.#sent++;
-        this.#lastSent = { at: new Date().toISOString(), status, reasons: summary };
-        this.#logger.info(`dispatched ${DISPATCH_EVENT_TYPE} to ${this.#config.repo} (${summary})`);
-        return true;
-      } catch (error) {
-        const failure =
-          error instanceof DispatchError
-            ? error
-            : new DispatchError(error instanceof Error ? error.message : String(error));
-        if (failure.retryable && attempt < attempts) {
-          await sleep(retryDelayMs * 2 ** (attempt - 1));
-          continue;
-        }
-        this.#failed++;
-        this.#lastError = {
-          at: new Date().toISOString(),
-          reasons: summary,
-          message: failure.message,
-        };
-        this.#logger.error(
-          `could not dispatch ${DISPATCH_EVENT_TYPE} to ${this.#config.repo} (${summary}) after ` +
-            `${attempt} attempt${attempt > 1 ? 's' : ''}: ${failure.message}; CI did not rebuild`,
-        );
-        return false;
-      }
+    try {
+      const status = await this.#post(reasons, summary);
+      this.#sent++;
+      this.#lastSent = { at: new Date().toISOString(), status, reasons: summary };
+      this.#logger.info(`dispatched ${DISPATCH_EVENT_TYPE} to ${this.#config.repo} (${summary})`);
+      return true;
+    } catch (error) {
+      const failure =
+        error instanceof DispatchError
+          ? error
+          : new DispatchError(error instanceof Error ? error.message : String(error));
+      // fetchWithRetries gives up on a retryable failure only once every attempt is spent.
+      const attempts = failure.retryable ? this.#config.attempts : 1;
+      this.#failed++;
+      this.#lastError = {
+        at: new Date().toISOString(),
+        reasons: summary,
+        message: failure.message,
+      };
+      this.#logger.error(
+        `could not dispatch ${DISPATCH_EVENT_TYPE} to ${this.#config.repo} (${summary}) after ` +
+          `${attempts} attempt${attempts > 1 ? 's' : ''}: ${failure.message}; CI did not rebuild`,
+      );
+      return false;
     }
   }
 
-  /** One POST; resolves to GitHub's status (204), throws a DispatchError otherwise. */
+  /** One dispatch (retried); resolves to GitHub's status (204), throws a DispatchError otherwise. */
   async #post(reasons: BuildReasons, summary: string): Promise<number> {
     const url = `${this.#config.apiUrl}/repos/${this.#config.repo}/dispatches`;
     // GitHub allows at most 10 top-level keys in client_payload; the workflow prints these.
@@ -170,35 +164,42 @@ export class GithubDispatcher {
     };
     let response: Response;
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          Accept: 'application/vnd.github+json',
-          Authorization: `Bearer ${this.#config.token}`,
-          'X-GitHub-Api-Version': '2022-11-28',
-          'Content-Type': 'application/json',
-          'User-Agent': 'toasoan-publisher',
+      response = await fetchWithRetries(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            Accept: 'application/vnd.github+json',
+            Authorization: `Bearer ${this.#config.token}`,
+            'X-GitHub-Api-Version': '2022-11-28',
+            'Content-Type': 'application/json',
+            'User-Agent': 'toasoan-publisher',
+          },
+          body: JSON.stringify(body),
         },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.#config.timeoutMs),
-      });
-    } catch (cause) {
-      const why = cause instanceof Error ? (cause.cause ?? cause) : cause;
+        this.#config,
+      );
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error;
+      const status = error.response?.status;
+      if (status === undefined) {
+        const why = error.cause instanceof Error ? (error.cause.cause ?? error.cause) : error.cause;
+        throw new DispatchError(
+          `POST ${url} got no answer (${why instanceof Error ? why.message : String(why)})`,
+          undefined,
+          { cause: error },
+        );
+      }
+      const text = String(error.data ?? '')
+        .trim()
+        .slice(0, 200);
       throw new DispatchError(
-        `POST ${url} got no answer (${why instanceof Error ? why.message : String(why)})`,
-        undefined,
-        { cause },
+        `POST ${url} answered HTTP ${status}: ${explainStatus(status, this.#config.repo)}` +
+          (text ? ` (${text})` : ''),
+        status,
       );
     }
-    if (response.ok) {
-      await response.body?.cancel();
-      return response.status;
-    }
-    const text = (await response.text().catch(() => '')).trim().slice(0, 200);
-    throw new DispatchError(
-      `POST ${url} answered HTTP ${response.status}: ${explainStatus(response.status, this.#config.repo)}` +
-        (text ? ` (${text})` : ''),
-      response.status,
-    );
+    await response.body?.cancel();
+    return response.status;
   }
 }

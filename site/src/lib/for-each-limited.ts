@@ -1,12 +1,11 @@
-/** Runs `task` on every item, at most `limit` at a time. */
+import pLimit from 'p-limit';
+
+/** Runs `task` on every item, at most `limit` at a time (p-limit). */
 export async function forEachLimited<T>(
   items: readonly T[],
   limit: number,
   task: (item: T) => Promise<void>,
 ): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const run = pLimit(limit);
+  await Promise.all(items.map((item) => run(() => task(item))));
 }

@@ -46,6 +46,8 @@ async function fakeStrapi(handle: Handler): Promise<string> {
 async function stopFakeStrapi(): Promise<void> {
   const running = server;
   server = undefined;
+  // Also the connections of requests left hanging on purpose (the timeout tests).
+  running?.closeAllConnections();
   if (running) await new Promise((resolve) => running.close(resolve));
 }
 
@@ -131,6 +133,48 @@ describe('StrapiClient.get', () => {
       expect(received).toHaveLength(1);
       await stopFakeStrapi();
     }
+  });
+
+  it('retries a 429 (rate limit) and a 408 as it does a 5xx', async () => {
+    for (const status of [429, 408]) {
+      const url = await fakeStrapi((_, response, count) =>
+        count === 1 ? json(response, status, {}) : json(response, 200, { data: [] }),
+      );
+      expect(await client(url).get('/api/articles')).toEqual({ data: [] });
+      expect(received).toHaveLength(2);
+      await stopFakeStrapi();
+    }
+  });
+
+  it('gives up on an attempt that does not answer in time, and tries again', async () => {
+    // The first request hangs (Strapi stuck); the second is answered.
+    const url = await fakeStrapi((_, response, count) => {
+      if (count > 1) json(response, 200, { data: [] });
+    });
+    const quick = new StrapiClient({
+      baseUrl: url,
+      token: TOKEN,
+      attempts: 2,
+      retryDelayMs: 1,
+      timeoutMs: 200,
+    });
+    expect(await quick.get('/api/articles')).toEqual({ data: [] });
+    expect(received).toHaveLength(2);
+  });
+
+  it('fails as a network error when no attempt answers in time', async () => {
+    const url = await fakeStrapi(() => undefined);
+    const quick = new StrapiClient({
+      baseUrl: url,
+      token: TOKEN,
+      attempts: 2,
+      retryDelayMs: 1,
+      timeoutMs: 100,
+    });
+    const error = await quick.get('/api/articles').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'StrapiError', status: undefined });
+    expect((error as StrapiError).isNetworkError).toBe(true);
+    expect(received).toHaveLength(2);
   });
 
   it('retries when nobody answers, then fails as a network error', async () => {
@@ -279,10 +323,9 @@ describe('exportPages', () => {
     const first = await pages.next();
     expect(first.value).toEqual([{ id: 1 }, { id: 2 }]);
     // The second request left with the first page's headers, before the caller asked for it.
-    await expect.poll(() => received.map((request) => request.url)).toEqual([
-      '/api/site-export?after=0&limit=2',
-      '/api/site-export?after=2&limit=2',
-    ]);
+    await expect
+      .poll(() => received.map((request) => request.url))
+      .toEqual(['/api/site-export?after=0&limit=2', '/api/site-export?after=2&limit=2']);
     const rest: Entry[][] = [];
     for await (const page of { [Symbol.asyncIterator]: () => pages }) rest.push(page);
     expect(rest).toEqual([[{ id: 3 }, { id: 4 }], [{ id: 5 }]]);

@@ -1,3 +1,5 @@
+import pLimit from 'p-limit';
+import { FetchError, fetchWithRetries, type RetryPolicy } from '../retrying-fetch';
 import { toQueryString, type StrapiQuery } from './query';
 
 /** A request to Strapi that failed: an HTTP error status, or no answer at all (`status` undefined). */
@@ -63,15 +65,11 @@ const NEXT_PAGE_HEADER = 'x-next-after';
 /** Requests of `getByDocumentIds` at the same time: Strapi answers them on its own cores. */
 const PARALLEL_LOOKUPS = 4;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Reads collections from Strapi's REST API with the site's read-only token. */
 export class StrapiClient {
   readonly baseUrl: string;
   readonly #token: string;
-  readonly #attempts: number;
-  readonly #retryDelayMs: number;
-  readonly #timeoutMs: number;
+  readonly #retry: RetryPolicy;
 
   constructor({
     baseUrl,
@@ -82,9 +80,7 @@ export class StrapiClient {
   }: StrapiClientOptions) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.#token = token;
-    this.#attempts = attempts;
-    this.#retryDelayMs = retryDelayMs;
-    this.#timeoutMs = timeoutMs;
+    this.#retry = { attempts, retryDelayMs, timeoutMs };
   }
 
   /** GETs a path under the server and returns the parsed JSON body. */
@@ -92,40 +88,25 @@ export class StrapiClient {
     return (await this.#getOk(pathAndQuery)).json();
   }
 
-  /** GETs a path under the server, trying again after network errors and 5xx answers. */
+  /**
+   * GETs a path under the server, trying again after network errors, timeouts, 5xx and the other
+   * answers a retry may change (retrying-fetch.ts); a bad token or query fails at once.
+   */
   async #getOk(pathAndQuery: string): Promise<Response> {
     const url = `${this.baseUrl}${pathAndQuery}`;
-    let lastError: StrapiError | undefined;
-    for (let attempt = 1; attempt <= this.#attempts; attempt++) {
-      if (attempt > 1) await sleep(this.#retryDelayMs * 2 ** (attempt - 2));
-      let response: Response;
-      // The time limit is for the answer to begin: a page asked for ahead (exportPages) may wait
-      // in its socket while the caller works, and its body must not time out there.
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), this.#timeoutMs);
-      try {
-        response = await fetch(url, {
-          headers: { Authorization: `Bearer ${this.#token}`, Accept: 'application/json' },
-          signal: abort.signal,
-        });
-      } catch (cause) {
-        // A network error (Strapi restarting, a blip in the container network) is often
-        // over in a second: worth another try.
-        lastError = new StrapiError('GET', url, undefined, { cause });
-        continue;
-      } finally {
-        clearTimeout(timer);
-      }
-      if (response.ok) return response;
-      const error = new StrapiError('GET', url, response.status, {
-        cause: await response.text().catch(() => undefined),
+    try {
+      return await fetchWithRetries(
+        url,
+        { headers: { Authorization: `Bearer ${this.#token}`, Accept: 'application/json' } },
+        this.#retry,
+      );
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error;
+      const status = error.response?.status;
+      throw new StrapiError('GET', url, status, {
+        cause: status === undefined ? (error.cause ?? error) : error.data,
       });
-      // 5xx may be a server still booting or briefly overloaded; 4xx (a bad token, a bad
-      // query) will not change by asking again.
-      if (response.status < 500) throw error;
-      lastError = error;
     }
-    throw lastError!;
   }
 
   /**
@@ -148,12 +129,12 @@ export class StrapiClient {
     // The first page tells how many follow. A few at a time: while Strapi prepares one page,
     // the previous one travels and is checked here, so a large archive arrives sooner.
     const pageCount = first.data.length === 0 ? 1 : first.meta.pagination.pageCount;
-    let next = 2;
-    const fetchRest = async () => {
-      for (let page = next++; page <= pageCount; page = next++)
-        pages[page - 1] = await getPage(page);
-    };
-    await Promise.all(Array.from({ length: PARALLEL_PAGES }, fetchRest));
+    const limit = pLimit(PARALLEL_PAGES);
+    await Promise.all(
+      Array.from({ length: pageCount - 1 }, (_, index) =>
+        limit(async () => (pages[index + 1] = await getPage(index + 2))),
+      ),
+    );
     // A page that came back empty means the collection shrank while paging: stop there.
     const end = pages.findIndex((page, index) => index > 0 && page.data.length === 0);
     return pages.slice(0, end === -1 ? undefined : end).flatMap((page) => page.data);
@@ -173,20 +154,20 @@ export class StrapiClient {
     const chunks: string[][] = [];
     for (let start = 0; start < ids.length; start += PAGE_SIZE)
       chunks.push(ids.slice(start, start + PAGE_SIZE));
-    const results: T[][] = [];
-    let next = 0;
-    const worker = async () => {
-      for (let index = next++; index < chunks.length; index = next++) {
-        const filters = { ...(query.filters as StrapiQuery), documentId: { $in: chunks[index]! } };
-        const qs = toQueryString({
-          ...query,
-          filters,
-          pagination: { page: 1, pageSize: PAGE_SIZE },
-        });
-        results[index] = pageSchema.parse(await this.get(`/api/${collection}?${qs}`)).data;
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_LOOKUPS }, worker));
+    const limit = pLimit(PARALLEL_LOOKUPS);
+    const results = await Promise.all(
+      chunks.map((chunk) =>
+        limit(async () => {
+          const filters = { ...(query.filters as StrapiQuery), documentId: { $in: chunk } };
+          const qs = toQueryString({
+            ...query,
+            filters,
+            pagination: { page: 1, pageSize: PAGE_SIZE },
+          });
+          return pageSchema.parse(await this.get(`/api/${collection}?${qs}`)).data;
+        }),
+      ),
+    );
     return results.flat();
   }
 

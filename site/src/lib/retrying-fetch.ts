@@ -1,0 +1,55 @@
+import { FetchError, ofetch, type FetchContext } from 'ofetch';
+
+/**
+ * Answers worth asking again: a timeout, "too early", rate limits (429) and a server that is
+ * booting, restarting or overloaded (5xx). Any other 4xx will not change by asking again.
+ */
+export const RETRY_STATUS_CODES = [408, 425, 429, 500, 502, 503, 504];
+
+export interface RetryPolicy {
+  /** Attempts per request, counting the first one. */
+  attempts: number;
+  /** Wait before the first retry; doubles for each further one. */
+  retryDelayMs: number;
+  /** Give up on one attempt (answer and body) that takes longer than this. */
+  timeoutMs: number;
+}
+
+export interface RetryingRequest {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Sends a request through ofetch, retrying network errors, timeouts and RETRY_STATUS_CODES with
+ * exponential back-off; resolves to the response with its body unread (a caller may look at the
+ * headers first). Throws ofetch's FetchError: `response` (body read into `data` as text) for an
+ * HTTP error, none when nothing answered.
+ */
+export function fetchWithRetries(
+  url: string,
+  request: RetryingRequest,
+  { attempts, retryDelayMs, timeoutMs }: RetryPolicy,
+): Promise<Response> {
+  return ofetch.raw(url, {
+    ...request,
+    responseType: 'stream',
+    retry: attempts - 1,
+    // ofetch counts the retries left down in `options.retry`.
+    retryDelay: (context: FetchContext) =>
+      retryDelayMs * 2 ** (attempts - 1 - Number(context.options.retry ?? 0)),
+    retryStatusCodes: RETRY_STATUS_CODES,
+    // A fresh time limit per attempt, covering the body too. (ofetch's own `timeout` hands its
+    // aborted signal on to the retry, which then fails at once.)
+    onRequest: ({ options }) => {
+      options.signal = AbortSignal.timeout(timeoutMs);
+    },
+    // An error's body is read at once: it frees the connection, and the last one explains the failure.
+    onResponse: async ({ response }) => {
+      if (!response.ok) response._data = await response.text().catch(() => undefined);
+    },
+  });
+}
+
+export { FetchError };
