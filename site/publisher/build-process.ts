@@ -48,11 +48,6 @@ export function spawnShellBuild(options: {
   });
 }
 
-/** `astro build --outDir <release>`, or the custom command. */
-export function describeBuildCommand(options: { command: string | undefined }): string {
-  return options.command ?? 'astro build --outDir <release> (in a process started ahead of time)';
-}
-
 /**
  * A running build. Its process must lead its own process group (spawned `detached`), so `kill`
  * reaches everything it started (Astro's workers, a shell's children), and nothing of it outlives

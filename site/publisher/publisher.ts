@@ -1,12 +1,11 @@
-import { readBuildStats, type BuildStats } from '../src/lib/incremental/release-files';
-import { AstroLauncher } from './astro-build';
-import { BuildProcess, describeExit, spawnShellBuild } from './build-process';
-import { BuildQueue, describeReasons, type BuildReasons, type RequestOutcome } from './build-queue';
-import type { ContentSnapshot, ContentSource } from './content-source';
+import { BuildQueue, type BuildReasons, type RequestOutcome } from './build-queue';
+import type { ContentSource } from './content-source';
 import { isPublish, type GithubDispatcher } from './github-dispatch';
-import { formatDuration, type Logger } from './log';
-import { ReleaseStore, type ReleaseInfo, type RollbackMarker } from './releases';
-import { InvalidReleaseError, validateRelease, type PageCount } from './validate-release';
+import { describeRelease, LocalBuilds } from './local-builds';
+import type { Logger } from './log';
+import type { ReleaseStore, RollbackMarker } from './releases';
+
+export { FULL_BUILD, type BuildRecord, type RunningBuild } from './local-builds';
 
 export interface PublisherOptions {
   store: ReleaseStore;
@@ -28,104 +27,51 @@ export interface PublisherOptions {
   dispatcher?: GithubDispatcher;
   /** False in dispatch mode: requests are only forwarded, nothing is built here. */
   buildLocally?: boolean;
-  /**
-   * A build renders everything again, instead of building from the live release, when the last
-   * full build is older than this (and whenever FULL_BUILD is among its reasons).
-   */
+  /** See LocalBuildsOptions. */
   fullBuildIntervalMs?: number;
 }
 
-/** A build request that renders every page (`npm run build:release -w site -- --full`, nightly). */
-export const FULL_BUILD = 'full build';
-
-/** The outcome of one build, for the status endpoint. */
-export interface BuildRecord {
-  id: string;
-  ok: boolean;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  reasons: BuildReasons;
-  /** Why it failed, in one line. */
-  error?: string;
-}
-
-export interface RunningBuild {
-  /** Undefined for the few milliseconds before its folder exists. */
-  id: string | undefined;
-  startedAt: string;
-  reasons: BuildReasons;
-  /** The build process (its process group), once started. */
-  pid: number | undefined;
-}
-
-/** A build that did not produce a valid release; `detail` holds the tail of its output. */
-class BuildFailure extends Error {
-  readonly detail: string;
-  constructor(message: string, detail = '') {
-    super(message);
-    this.name = 'BuildFailure';
-    this.detail = detail;
-  }
-}
-
-const indent = (text: string) => text.replace(/^/gm, '    ');
-
 /**
- * Turns build requests into live releases: one build at a time (requests during a build coalesce
- * into one follow-up), each into a fresh release folder, validated, then switched to atomically.
- * A build that fails, is killed or times out is removed and leaves the live release as it was.
- * With a dispatcher, each build the CMS asked for is also forwarded to CI (or only forwarded,
- * in dispatch mode).
+ * Turns build requests into releases, one at a time: requests during a turn coalesce into one
+ * follow-up. What a turn does is a collaborator's: in build mode LocalBuilds builds here (and a
+ * dispatcher, if any, forwards each publish to CI beside it); in dispatch mode the turn is the
+ * forward alone, awaited, so the hooks that arrive meanwhile fold into one follow-up dispatch.
  */
 export class Publisher {
   readonly store: ReleaseStore;
   readonly #options: PublisherOptions;
   readonly #queue: BuildQueue;
-  readonly #buildsLocally: boolean;
-  /** Runs `astro build`; undefined with a custom build command, or when nothing builds here. */
-  readonly #astro: AstroLauncher | undefined;
-  #running: (RunningBuild & { process?: BuildProcess }) | undefined;
-  #lastBuild: BuildRecord | undefined;
-  #lastError: { at: string; releaseId: string | undefined; message: string } | undefined;
-  #succeeded = 0;
-  #failed = 0;
-  #consecutiveFailures = 0;
-  #closing = false;
+  /** Undefined in dispatch mode: nothing builds here. */
+  readonly #builds: LocalBuilds | undefined;
 
   constructor(options: PublisherOptions) {
     this.#options = options;
     this.store = options.store;
-    this.#buildsLocally = options.buildLocally ?? true;
-    if (this.#buildsLocally && !options.buildCommand) {
-      this.#astro = new AstroLauncher({
-        siteRoot: options.siteRoot,
-        releasesDir: options.store.dir,
-        env: options.buildEnv,
-        standby: options.standby ?? false,
-        logger: options.logger,
-      });
-      if (options.standby) {
-        this.#astro.prepare();
-        const astro = this.#astro;
-        void options.store.live().then(
-          (live) => live && astro.preload(options.store.releaseDir(live.id), { ifNone: true }),
-          () => undefined,
-        );
-      }
-    }
-    this.#queue = new BuildQueue(async (reasons) => {
-      await this.#run(reasons);
+    const builds =
+      (options.buildLocally ?? true)
+        ? new LocalBuilds({ ...options, standby: options.standby ?? false })
+        : undefined;
+    this.#builds = builds;
+    const dispatcher = options.dispatcher;
+    this.#queue = new BuildQueue(async (reasons: BuildReasons) => {
+      const forwarded = dispatcher && isPublish(reasons) ? dispatcher.forward(reasons) : undefined;
+      // Not awaited beside a local build: a slow or failing GitHub never holds up the release.
+      if (!builds) return void (await forwarded);
+      await builds.run(reasons);
       // Spares are bundled between builds, never beside one.
-      if (this.#options.standby && !this.#queue.state().pending) this.#astro?.refill();
+      if (!this.#queue.state().pending) builds.refill();
     });
+  }
+
+  /** The build line for the start-up log; undefined in dispatch mode. */
+  describeBuilds(): string | undefined {
+    return this.#builds?.describe();
   }
 
   /** Asks for a build; never waits for it. */
   request(reason: string): RequestOutcome {
     const outcome = this.#queue.request(reason);
-    // A follow-up build is due (a storm): its process bundles while the running build renders.
-    if (outcome === 'queued' && this.#options.standby) this.#astro?.prepare();
+    if (outcome === 'queued') this.#builds?.prepareNext();
     return outcome;
   }
 
@@ -137,15 +83,16 @@ export class Publisher {
 
   /** Consecutive failed builds and when the last one ended, so the reconcile timer can back off. */
   failures(): { consecutive: number; lastAt: number | undefined } {
-    return {
-      consecutive: this.#consecutiveFailures,
-      lastAt:
-        this.#lastBuild && !this.#lastBuild.ok ? Date.parse(this.#lastBuild.finishedAt) : undefined,
-    };
+    return this.#builds?.failures() ?? { consecutive: 0, lastAt: undefined };
   }
 
   isBusy(): boolean {
     return this.#queue.state().running;
+  }
+
+  /** Whether the live release's last full build is too old (or there is no live release). */
+  async fullBuildDue(): Promise<boolean> {
+    return (await this.#builds?.fullBuildDue()) ?? false;
   }
 
   async rollback(to?: string): Promise<RollbackMarker> {
@@ -163,232 +110,31 @@ export class Publisher {
       this.store.rollbackMarker(),
     ]);
     const queue = this.#queue.state();
-    const running = this.#running;
+    const builds = this.#builds?.status();
     return {
-      mode: this.#buildsLocally ? ('build' as const) : ('dispatch' as const),
+      mode: builds ? ('build' as const) : ('dispatch' as const),
       live: live ? describeRelease(live) : null,
       rolledBack: rolledBack ?? null,
       releases: releases.map((release) => release.id),
       queue: {
-        building: running
-          ? {
-              id: running.id ?? null,
-              startedAt: running.startedAt,
-              reasons: running.reasons,
-              pid: running.pid ?? null,
-            }
-          : null,
+        building: builds?.building ?? null,
         pending: queue.pending,
         pendingReasons: queue.pendingReasons,
-        // The next build's process: `ready` once it has bundled the site and waits for a publish.
-        standby: this.#astro?.standbyState() ?? ('none' as const),
-        // Processes bundled and waiting: two between builds, so a storm's follow-up waits for none.
-        spares: this.#astro?.readySpares() ?? 0,
+        standby: builds?.standby ?? ('none' as const),
+        spares: builds?.spares ?? 0,
       },
-      lastBuild: this.#lastBuild ?? null,
-      lastError: this.#lastError ?? null,
-      builds: { succeeded: this.#succeeded, failed: this.#failed },
+      lastBuild: builds?.lastBuild ?? null,
+      lastError: builds?.lastError ?? null,
+      builds: builds?.builds ?? { succeeded: 0, failed: 0 },
       dispatch: this.#options.dispatcher?.state() ?? null,
     };
   }
 
   /** Stops accepting builds and stops the running one (SIGTERM, then SIGKILL after `graceMs`). */
   async close(graceMs = 5_000): Promise<void> {
-    this.#closing = true;
     this.#queue.close();
-    const standbyGone = this.#astro?.close();
-    const build = this.#running?.process;
-    build?.kill('SIGTERM');
-    const timer = setTimeout(() => this.#running?.process?.kill('SIGKILL'), graceMs);
-    await this.#queue.idle();
-    clearTimeout(timer);
-    await standbyGone;
+    await (this.#builds?.close(graceMs, this.#queue.idle()) ?? this.#queue.idle());
   }
-
-  /**
-   * One turn of the queue. The dispatch goes out as the build starts, so CI and this build run
-   * side by side, and it is not awaited: a slow or failing GitHub never holds up the local build.
-   * In dispatch mode it is awaited instead, so the hooks that arrive meanwhile fold into one
-   * follow-up dispatch, as they would into a follow-up build.
-   */
-  async #run(reasons: BuildReasons): Promise<void> {
-    const dispatcher = this.#options.dispatcher;
-    const forwarded = dispatcher && isPublish(reasons) ? dispatcher.forward(reasons) : undefined;
-    if (this.#buildsLocally) await this.#build(reasons);
-    else await forwarded;
-  }
-
-  /** Whether the live release's last full build is too old (or there is no live release). */
-  async fullBuildDue(): Promise<boolean> {
-    const live = await this.store.live();
-    const interval = this.#options.fullBuildIntervalMs ?? 24 * 60 * 60 * 1000;
-    return !live?.lastFullAt || Date.now() - Date.parse(live.lastFullAt) >= interval;
-  }
-
-  async #build(reasons: BuildReasons): Promise<void> {
-    const started = Date.now();
-    const startedAt = new Date(started).toISOString();
-    const running: RunningBuild & { process?: BuildProcess } = {
-      id: undefined,
-      startedAt,
-      reasons,
-      pid: undefined,
-    };
-    this.#running = running;
-    let id: string | undefined;
-    try {
-      const release = await this.store.create(new Date(started));
-      id = running.id = release.id;
-      this.#options.logger.info(`build ${id} started (${describeReasons(reasons)})`);
-      const content = await this.#snapshot('before the build');
-      if (this.#closing) throw new BuildFailure('the publisher is stopping');
-
-      // Incremental from the live release, unless a full build is asked for or due.
-      const live = await this.store.live();
-      const full = Object.keys(reasons).some((reason) => reason.startsWith(FULL_BUILD));
-      const base = live && !full && !(await this.fullBuildDue()) ? live : undefined;
-      const baseDir = base && this.store.releaseDir(base.id);
-      const { buildCommand, buildEnv, buildTimeoutMs, siteRoot } = this.#options;
-      const build = this.#astro
-        ? await this.#astro.start(release.dir, buildTimeoutMs, baseDir)
-        : new BuildProcess(
-            spawnShellBuild({
-              command: buildCommand!,
-              siteRoot,
-              outDir: release.dir,
-              base: baseDir,
-              env: buildEnv,
-            }),
-            { timeoutMs: buildTimeoutMs },
-          );
-      running.process = build;
-      running.pid = build.pid;
-      const exit = await build.exited;
-      if (exit.code !== 0 || exit.signal || exit.timedOut) {
-        throw new BuildFailure(
-          `the build ${describeExit(exit, this.#options.buildTimeoutMs)}`,
-          exit.outputTail,
-        );
-      }
-
-      const stats = await readBuildStats(release.dir);
-      const count = await this.#validate(release.dir, content, stats);
-      const finished = Date.now();
-      const incremental = stats?.mode === 'incremental' && base;
-      const info: ReleaseInfo = {
-        id,
-        startedAt,
-        finishedAt: new Date(finished).toISOString(),
-        durationMs: finished - started,
-        ...count,
-        reasons,
-        content,
-        lastFullAt: incremental ? base.lastFullAt : startedAt,
-        build: stats ?? null,
-      };
-      // Worked out before the switch: nothing after it may fail and discard a live release.
-      const how =
-        (incremental
-          ? ` (${stats.pages.rendered} rendered, ${stats.pages.reused} kept from ${base.id}, ` +
-            `${stats.pages.removed} removed`
-          : ' (full build') +
-        (stats
-          ? `; fetch ${formatDuration(stats.fetchMs)}, render ${formatDuration(stats.renderMs)})`
-          : ')');
-      await this.store.complete(info);
-      const { pruned } = await this.store.publish(id);
-      this.#astro?.preload(release.dir);
-      this.#record({
-        id,
-        ok: true,
-        startedAt,
-        finishedAt: info.finishedAt,
-        durationMs: info.durationMs,
-        reasons,
-      });
-      this.#succeeded++;
-      this.#consecutiveFailures = 0;
-      this.#options.logger.info(
-        `build ${id} is live after ${formatDuration(info.durationMs)}: ${count.pages} pages, ` +
-          `${count.articlePages} articles${how}` +
-          (pruned.length > 0
-            ? `; removed old release${pruned.length > 1 ? 's' : ''} ${pruned.join(', ')}`
-            : ''),
-      );
-    } catch (error) {
-      const finished = Date.now();
-      const message = error instanceof Error ? error.message : String(error);
-      if (id) await this.store.discard(id).catch(() => undefined);
-      this.#record({
-        id: id ?? '-',
-        ok: false,
-        startedAt,
-        finishedAt: new Date(finished).toISOString(),
-        durationMs: finished - started,
-        reasons,
-        error: message,
-      });
-      this.#lastError = { at: new Date(finished).toISOString(), releaseId: id, message };
-      this.#failed++;
-      this.#consecutiveFailures++;
-      const live = await this.store.liveId().catch(() => undefined);
-      const detail =
-        error instanceof BuildFailure && error.detail ? `\n${indent(error.detail)}` : '';
-      this.#options.logger.error(
-        `build ${id ?? ''} failed after ${formatDuration(finished - started)}: ${message}; ` +
-          `${live ? `release ${live} stays live` : 'no release is live yet'}${detail}`,
-      );
-    } finally {
-      this.#running = undefined;
-    }
-  }
-
-  async #snapshot(when: string): Promise<ContentSnapshot | null> {
-    if (!this.#options.content) return null;
-    try {
-      return await this.#options.content.snapshot();
-    } catch (error) {
-      throw new BuildFailure(
-        `could not read the CMS ${when}: ${error instanceof Error ? error.message : error}`,
-      );
-    }
-  }
-
-  /**
-   * Validates against the data the build rendered (its `.release/build.json`): publishes during
-   * the build cannot fail it. A custom build command that keeps no such file is checked against
-   * the CMS's article count when the build started and, if that does not match, the count now.
-   */
-  async #validate(
-    dir: string,
-    content: ContentSnapshot | null,
-    stats: BuildStats | undefined,
-  ): Promise<PageCount> {
-    if (stats) return validateRelease(dir, [stats.articles], 'the data it was built from has');
-    try {
-      return await validateRelease(dir, content ? [content.articles] : null);
-    } catch (error) {
-      if (!(error instanceof InvalidReleaseError) || !content) throw error;
-      const after = await this.#snapshot('after the build');
-      if (!after || after.articles === content.articles) throw error;
-      return validateRelease(dir, [content.articles, after.articles]);
-    }
-  }
-
-  #record(build: BuildRecord): void {
-    this.#lastBuild = build;
-  }
-}
-
-function describeRelease(release: ReleaseInfo) {
-  return {
-    id: release.id,
-    builtAt: release.finishedAt,
-    startedAt: release.startedAt,
-    durationMs: release.durationMs,
-    pages: release.pages,
-    articlePages: release.articlePages,
-  };
 }
 
 export type PublisherStatus = Awaited<ReturnType<Publisher['status']>>;

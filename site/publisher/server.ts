@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { PublisherConfig } from './config';
 import type { ContentSource } from './content-source';
 import { CONTROL_PREFIX, createControlHandler } from './control-endpoints';
-import { describeBuildCommand } from './build-process';
 import { GithubDispatcher } from './github-dispatch';
 import { consoleLogger, type Logger } from './log';
 import { openPublisher } from './open-publisher';
@@ -112,7 +111,7 @@ export async function startPublisher(
     if (buildLocally) {
       logger.info(
         `serving ${live ? `release ${live}` : 'nothing yet'} from ${config.releasesDir} on http://${config.host}:${port}; ` +
-          `builds with ${describeBuildCommand({ command: config.buildCommand })}, keeps ${config.keepReleases} releases` +
+          `builds with ${publisher.describeBuilds()}, keeps ${config.keepReleases} releases` +
           (forwards ? `; ${forwards}` : ''),
       );
     } else {

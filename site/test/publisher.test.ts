@@ -534,6 +534,40 @@ describe('publisher logs', () => {
   });
 });
 
+describe('publisher and the Astro version', () => {
+  it('builds with the plain astro build, and says so, when Astro is not the tested version', async () => {
+    // A site whose Astro is a version the pre-started builds were never tested with: its CLI
+    // here is the fake build, so the test sees which way the publisher ran it.
+    const site = await FakeSite.create();
+    const root = path.join(site.workDir, 'site');
+    const astroDir = path.join(root, 'node_modules', 'astro');
+    await mkdir(astroDir, { recursive: true });
+    await writeFile(path.join(root, 'package.json'), '{"name":"site","type":"module"}');
+    await writeFile(path.join(astroDir, 'package.json'), '{"name":"astro","version":"99.0.0"}');
+    await writeFile(
+      path.join(astroDir, 'astro.js'),
+      `process.env.FAKE_BUILD_DIR = ${JSON.stringify(site.workDir)};\n` +
+        `if (process.argv.slice(2).join(' ') !== 'build --outDir ' + process.env.PUBLISH_OUT_DIR) process.exit(3);\n` +
+        `await import(${JSON.stringify(path.join(site.workDir, 'fake-build.mjs'))});\n`,
+    );
+    const publisher = await startFakePublisher(site, { buildCommand: undefined, siteRoot: root });
+    running.push({ publisher, site });
+    await publisher.publisher.idle();
+    const text = publisher.logs.join('\n');
+    expect(text).toContain('warning: Astro 99.0.0 is not the tested 5.18.x');
+    expect(text).toMatch(/builds with ".*astro\.js" build --outDir "\$PUBLISH_OUT_DIR"/);
+    expect((await getStatus(publisher.url)).lastBuild?.ok).toBe(true);
+    expect(await liveMarker(publisher.url)).toBe('v1');
+  });
+
+  it('knows the installed Astro as the tested one', async () => {
+    const { installedAstro, isTestedAstro } = await import('../publisher/astro-version');
+    expect(isTestedAstro(installedAstro(siteRoot).version)).toBe(true);
+    expect(isTestedAstro('5.180.0')).toBe(false);
+    expect(isTestedAstro('6.0.0')).toBe(false);
+  });
+});
+
 describe('publisher forwarding publishes to CI', () => {
   const githubs: FakeGitHub[] = [];
   afterEach(async () => {
