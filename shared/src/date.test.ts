@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { formatGmt7, toIsoGmt7 } from './date';
+import { formatGmt7, fromGmt7WallClock, gmt7WallClock, toIsoGmt7 } from './date';
 
 describe('formatGmt7', () => {
   it("prints the paper's timestamp in Vietnam's time", () => {
@@ -55,17 +55,49 @@ describe('toIsoGmt7', () => {
   });
 });
 
+describe('gmt7WallClock and fromGmt7WallClock', () => {
+  it("read and set a time on Vietnam's clocks", () => {
+    expect(gmt7WallClock('2026-11-27T01:30:00Z')).toEqual({
+      year: 2026,
+      month: 11,
+      day: 27,
+      hour: 8,
+      minute: 30,
+    });
+    expect(gmt7WallClock('2023-12-31T17:00:00Z')).toEqual({
+      year: 2024,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+    });
+    expect(
+      fromGmt7WallClock({ year: 2026, month: 11, day: 27, hour: 8, minute: 30 }).toISOString(),
+    ).toBe('2026-11-27T01:30:00.000Z');
+    expect(
+      fromGmt7WallClock({ year: 2024, month: 1, day: 1, hour: 0, minute: 0 }).toISOString(),
+    ).toBe('2023-12-31T17:00:00.000Z');
+  });
+
+  it("uses the zone's offset of the time entered, also before 1975", () => {
+    expect(
+      fromGmt7WallClock({ year: 1970, month: 1, day: 1, hour: 8, minute: 0 }).toISOString(),
+    ).toBe('1970-01-01T00:00:00.000Z');
+  });
+});
+
 // The process TZ is read when Node starts, so each zone gets its own child process: setting
 // process.env.TZ inside this worker would prove nothing about a build machine's real setting.
 describe('under the machine time zones UTC, New York and Ho Chi Minh City', () => {
   const dateModule = fileURLToPath(new URL('./date.ts', import.meta.url));
   const script = `
-    const { formatGmt7, toIsoGmt7 } = await import(${JSON.stringify(dateModule)});
+    const { formatGmt7, toIsoGmt7, gmt7WallClock, fromGmt7WallClock } = await import(${JSON.stringify(dateModule)});
     const inputs = ['2023-10-12T01:29:00Z', '2023-12-31T17:00:00Z', '2024-03-10T07:30:00Z'];
     console.log(JSON.stringify({
       localHour: new Date(inputs[0]).getHours(),
       formatted: inputs.map(formatGmt7),
       iso: inputs.map(toIsoGmt7),
+      roundTrip: inputs.map((input) => fromGmt7WallClock(gmt7WallClock(input)).toISOString()),
     }));`;
 
   async function runUnder(tz: string) {
@@ -74,7 +106,12 @@ describe('under the machine time zones UTC, New York and Ho Chi Minh City', () =
       ['--import', 'tsx', '--input-type=module', '--eval', script],
       { env: { ...process.env, TZ: tz }, cwd: fileURLToPath(new URL('.', import.meta.url)) },
     );
-    return JSON.parse(stdout) as { localHour: number; formatted: string[]; iso: string[] };
+    return JSON.parse(stdout) as {
+      localHour: number;
+      formatted: string[];
+      iso: string[];
+      roundTrip: string[];
+    };
   }
 
   it('formats identically', async () => {
@@ -93,6 +130,11 @@ describe('under the machine time zones UTC, New York and Ho Chi Minh City', () =
         '2023-10-12T08:29:00+07:00',
         '2024-01-01T00:00:00+07:00',
         '2024-03-10T14:30:00+07:00',
+      ]);
+      expect(run!.roundTrip).toEqual([
+        '2023-10-12T01:29:00.000Z',
+        '2023-12-31T17:00:00.000Z',
+        '2024-03-10T07:30:00.000Z',
       ]);
     }
   }, 30_000);

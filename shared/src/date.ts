@@ -112,3 +112,41 @@ export function toIsoGmt7(date: Date | string | number): string {
   const { year, month, day, hour, minute, second, offset } = toGmt7Parts(date);
   return `${year}-${month}-${day}T${hour}:${minute}:${second}${formatOffset(offset, 'iso')}`;
 }
+
+/** A time on Vietnam's clocks, as a form shows it (month 1–12). */
+export interface Gmt7WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/**
+ * What Vietnam's clocks read at an instant, as numbers: what the admin's date-time inputs show,
+ * whatever the browser's time zone.
+ *
+ * @example
+ * gmt7WallClock('2026-11-27T01:30:00Z')
+ * //=> { year: 2026, month: 11, day: 27, hour: 8, minute: 30 }
+ */
+export function gmt7WallClock(date: Date | string | number): Gmt7WallClock {
+  const { year, month, day, hour, minute } = toGmt7Parts(date);
+  return { year: +year, month: +month, day: +day, hour: +hour, minute: +minute };
+}
+
+/**
+ * The instant at which Vietnam's clocks read the given time: what the admin stores when an
+ * editor enters 08:30 in a browser set to another zone.
+ *
+ * @example
+ * fromGmt7WallClock({ year: 2026, month: 11, day: 27, hour: 8, minute: 30 }).toISOString()
+ * //=> '2026-11-27T01:30:00.000Z'
+ */
+export function fromGmt7WallClock({ year, month, day, hour, minute }: Gmt7WallClock): Date {
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute);
+  // The zone's offset at that time (UTC+7 since 1975, UTC+8 before in the South), read at the
+  // instant today's offset gives.
+  const { offset } = toGmt7Parts(wallMs - 7 * 3_600_000);
+  return new Date(wallMs - offset * 60_000);
+}

@@ -1,6 +1,13 @@
 export { toNfc, normalizeDeep } from './nfc';
 export { toVietnameseSlug, DEFAULT_SLUG } from './slug';
-export { formatGmt7, toIsoGmt7, NEWSROOM_TIME_ZONE } from './date';
+export {
+  formatGmt7,
+  toIsoGmt7,
+  gmt7WallClock,
+  fromGmt7WallClock,
+  NEWSROOM_TIME_ZONE,
+  type Gmt7WallClock,
+} from './date';
 export { formatByline, CREDIT_ROLES, type CreditRole, type BylineCredit } from './byline';
 export { renderMarkdown } from './markdown';
 export * from './api-types';
