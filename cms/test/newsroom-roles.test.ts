@@ -6,6 +6,7 @@ import {
   newsroomRoleId,
   REPORTER_ROLE_CODE,
 } from '../src/bootstrap/newsroom-roles';
+import { publishDueArticles } from '../src/utils/scheduled-publishing';
 import { fixtures } from './helpers/fixtures';
 import { adminApi, adminLogin, api } from './helpers/http';
 import { startCms, type TestCms } from './helpers/strapi';
@@ -219,6 +220,41 @@ describe('the newsroom roles', () => {
     const again = await published(documentId);
     expect(again.title).toBe('Lễ hội mùa xuân khai mạc');
     // What the site prints: the first publication time, and "Cập nhật" from the moved publishedAt.
+    expect(again.publicationTime).toBe(first.publicationTime);
+    expect(Date.parse(again.publishedAt)).toBeGreaterThan(Date.parse(first.publishedAt));
+  });
+
+  it("republishes a reporter's edit at the time an editor scheduled, with what the draft holds then", async () => {
+    const reporter = asUser(REPORTER);
+    const editor = asUser(EDITOR);
+    const { documentId } = (
+      await reporter.create({ title: 'Chợ phiên vùng cao', category: categoryId })
+    ).body.data;
+    expect((await editor.publish(documentId)).status).toBe(200);
+    const first = await published(documentId);
+
+    // An hour ahead: the CMS's own check never reaches it; the test runs the check at that time.
+    const at = new Date(Date.now() + 60 * 60_000);
+    expect(
+      (await reporter.update(documentId, { title: 'Chợ phiên vùng cao họp sớm' })).status,
+    ).toBe(200);
+    expect((await editor.update(documentId, { scheduledAt: at.toISOString() })).status).toBe(200);
+    // The reporter edits again before the time; their save leaves the editor's schedule alone.
+    expect(
+      (await reporter.update(documentId, { sapo: 'Sa-pô viết lại sau khi hẹn giờ.' })).status,
+    ).toBe(200);
+    const draft = await cms.strapi
+      .documents('api::article.article')
+      .findOne({ documentId, status: 'draft' });
+    expect(new Date(draft!.scheduledAt as string).toISOString()).toBe(at.toISOString());
+    expect((await published(documentId))?.title).toBe('Chợ phiên vùng cao');
+
+    // The check the cron task runs: nothing before the time, the draft as it is then at the time.
+    expect(await publishDueArticles(cms.strapi, new Date(at.getTime() - 1_000))).toBe(0);
+    expect(await publishDueArticles(cms.strapi, at)).toBe(1);
+    const again = await published(documentId);
+    expect(again.title).toBe('Chợ phiên vùng cao họp sớm');
+    expect(again.sapo).toBe('Sa-pô viết lại sau khi hẹn giờ.');
     expect(again.publicationTime).toBe(first.publicationTime);
     expect(Date.parse(again.publishedAt)).toBeGreaterThan(Date.parse(first.publishedAt));
   });
