@@ -11,7 +11,7 @@ export interface RetryPolicy {
   attempts: number;
   /** Wait before the first retry; doubles for each further one. */
   retryDelayMs: number;
-  /** Give up on one attempt (answer and body) that takes longer than this. */
+  /** Give up on one attempt whose answer has not begun after this long. */
   timeoutMs: number;
 }
 
@@ -27,6 +27,9 @@ export interface RetryingRequest {
  * headers first). Throws ofetch's FetchError: `response` (body read into `data` as text) for an
  * HTTP error, none when nothing answered.
  */
+/** Each attempt's time limit, cleared once the answer begins. */
+const limits = new WeakMap<FetchContext, NodeJS.Timeout>();
+
 export function fetchWithRetries(
   url: string,
   request: RetryingRequest,
@@ -40,13 +43,23 @@ export function fetchWithRetries(
     retryDelay: (context: FetchContext) =>
       retryDelayMs * 2 ** (attempts - 1 - Number(context.options.retry ?? 0)),
     retryStatusCodes: RETRY_STATUS_CODES,
-    // A fresh time limit per attempt, covering the body too. (ofetch's own `timeout` hands its
-    // aborted signal on to the retry, which then fails at once.)
-    onRequest: ({ options }) => {
-      options.signal = AbortSignal.timeout(timeoutMs);
+    // A fresh time limit per attempt (ofetch's own `timeout` hands its aborted signal on to the
+    // retry, which then fails at once), for the answer to begin: a body asked for ahead
+    // (StrapiClient.exportPages) may wait in its socket while the caller works on the last one.
+    onRequest: (context) => {
+      const abort = new AbortController();
+      const timer = setTimeout(
+        () => abort.abort(new Error(`no answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      context.options.signal = abort.signal;
+      limits.set(context, timer);
     },
+    onRequestError: (context) => clearTimeout(limits.get(context)),
     // An error's body is read at once: it frees the connection, and the last one explains the failure.
-    onResponse: async ({ response }) => {
+    onResponse: async (context) => {
+      clearTimeout(limits.get(context));
+      const { response } = context;
       if (!response.ok) response._data = await response.text().catch(() => undefined);
     },
   });

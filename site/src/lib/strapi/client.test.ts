@@ -332,6 +332,18 @@ describe('exportPages', () => {
     expect(received).toHaveLength(3);
   });
 
+  it('reads a page asked for ahead after its time limit: the limit is for the answer to begin', async () => {
+    const baseUrl = await fakeStrapi(exportRoute(4));
+    const slow = new StrapiClient({ baseUrl, token: TOKEN, attempts: 1, timeoutMs: 100 });
+    const ids: number[] = [];
+    for await (const page of slow.exportPages('site-export', exportSchema, 2)) {
+      ids.push(...page.map((entry) => entry.id));
+      // A caller busy with a page (storing 1,000 bodies) for longer than the time limit.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(ids).toEqual([1, 2, 3, 4]);
+  });
+
   it('follows meta.next from a CMS that sends no cursor header', async () => {
     const baseUrl = await fakeStrapi(exportRoute(3, true));
     const ids: number[] = [];
