@@ -3,11 +3,12 @@
  * fails), each in its own process group so stopping one stops what npm started below it
  * (npm → sh → node), and a registry so Ctrl-C stops them all.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { scriptsEnv } from '@toasoan/shared';
+import { spawnGroup, stopGroup } from '../../site/publisher/process-groups';
 
 const TAIL_CHARS = 4_000;
 
@@ -21,15 +22,6 @@ export interface QuietChild {
 }
 
 const running = new Set<QuietChild>();
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
 
 export interface QuietOptions {
   cwd: string;
@@ -45,11 +37,7 @@ export function startQuiet(
   args: string[],
   { onLine, ...options }: QuietOptions,
 ): QuietChild {
-  const child = spawn(command, args, {
-    ...options,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnGroup(command, args, options);
   let output = '';
   const keep = (chunk: string) => {
     output = (output + chunk).slice(-TAIL_CHARS);
@@ -96,22 +84,14 @@ export async function runQuiet(
 
 /** SIGTERM to the group, SIGKILL after `graceMs`, and SIGKILL to stragglers once the leader is gone. */
 export async function stopQuiet(child: QuietChild, graceMs = 10_000): Promise<void> {
-  signalGroup(child.process, 'SIGTERM');
-  const timer = setTimeout(() => signalGroup(child.process, 'SIGKILL'), graceMs);
+  await stopGroup(child.process, graceMs);
   await child.exited;
-  clearTimeout(timer);
-  signalGroup(child.process, 'SIGKILL');
 }
 
 /** Stops every child still running (Ctrl-C, an error). */
 export async function stopAllQuiet(): Promise<void> {
   await Promise.all([...running].map((child) => stopQuiet(child)));
 }
-
-// If the script dies some other way, do not leave a Strapi listening behind.
-process.once('exit', () => {
-  for (const child of running) signalGroup(child.process, 'SIGKILL');
-});
 
 /**
  * Polls `check` every `intervalMs` until it returns something other than undefined; an error it

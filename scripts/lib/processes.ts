@@ -3,10 +3,16 @@
  * process group so that stopping it also stops what npm started below it (npm → sh → node), and a
  * registry so one call stops everything still running.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import {
+  runningGroups,
+  signalGroup,
+  spawnGroup,
+  stopGroup,
+} from '../../site/publisher/process-groups';
 import { paint } from './log';
 import { ROOT_DIR } from './paths';
 
@@ -44,13 +50,8 @@ export interface Child {
 
 /** Starts `command args…` with prefixed output; the caller awaits `exited` or keeps it running. */
 export function start(command: string, args: string[], options: RunOptions): Child {
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group: Ctrl-C in the terminal reaches only us, and we stop the whole group.
-    detached: true,
-  });
+  // Own process group: Ctrl-C in the terminal reaches only us, and we stop the whole group.
+  const child = spawnGroup(command, args, { cwd: options.cwd, env: options.env });
   running.add(child);
   const prefix = paint('dim', `[${options.label}]`);
   pipeLines(child.stdout!, prefix, process.stdout);
@@ -118,39 +119,12 @@ export function run(command: string, args: string[], options: RunOptions): Promi
   return start(command, args, options).exited;
 }
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
 /** Sends SIGTERM to every running child's group, then SIGKILL to what is left after `graceMs`. */
 export async function stopAll(graceMs = 10_000): Promise<void> {
-  const children = [...running];
-  if (children.length === 0) return;
-  for (const child of children) signalGroup(child, 'SIGTERM');
-  const allExited = Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) =>
-          running.has(child) ? child.once('exit', () => resolve()) : resolve(),
-        ),
-    ),
-  );
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>(
-    (resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)),
-  );
-  if ((await Promise.race([allExited, timedOut])) === 'timeout') {
-    for (const child of children) signalGroup(child, 'SIGKILL');
-  }
-  clearTimeout(timer);
+  await Promise.all([...running].map((child) => stopGroup(child, graceMs)));
 }
 
-/** Last resort on process exit: synchronous, so it also runs from an 'exit' handler. */
+/** Last resort (a second Ctrl-C): SIGKILL to every group, synchronously. */
 export function killAllNow(): void {
-  for (const child of running) signalGroup(child, 'SIGKILL');
+  for (const child of runningGroups()) signalGroup(child, 'SIGKILL');
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { bundledCodePaths } from '../src/lib/incremental/code-version';
 import { PARTNER_FROM_ARTICLES, PARTNER_SHARE } from '../src/lib/incremental/render-share';
 import { BuildProcess } from './build-process';
 import { consoleLogger, type Logger } from './log';
+import { isAlive, isRunning, signalGroup, spawnGroup } from './process-groups';
 
 const STANDBY_SCRIPT = fileURLToPath(new URL('./astro-standby.mjs', import.meta.url));
 
@@ -16,19 +17,6 @@ const STANDBY_SCRIPT = fileURLToPath(new URL('./astro-standby.mjs', import.meta.
  * server chunks there and they import packages, found through site/node_modules and upwards.
  */
 export const scratchRoot = (siteRoot: string) => path.join(siteRoot, '.cache', 'publisher-builds');
-
-/** Started (a failed spawn has no pid) and not exited. */
-const isAlive = (child: ChildProcess) =>
-  child.pid !== undefined && child.exitCode === null && child.signalCode === null;
-
-function pidIsRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** A message to a waiting process; one that died meanwhile is noticed when it is needed. */
 function send(child: ChildProcess, message: object): void {
@@ -249,7 +237,7 @@ export class AstroLauncher {
   }
 
   #alive(): Standby[] {
-    for (const standby of this.#spares.filter((candidate) => !isAlive(candidate.child))) {
+    for (const standby of this.#spares.filter((candidate) => !isRunning(candidate.child))) {
       this.#drop(standby);
     }
     return this.#spares;
@@ -281,11 +269,10 @@ export class AstroLauncher {
     // drops .d.ts files before copying the folder into the release.
     mkdirSync(path.join(cwd, '.astro'), { recursive: true });
     writeFileSync(path.join(cwd, '.astro', 'publisher-build.d.ts'), 'export {};\n');
-    const child = spawn(process.execPath, [STANDBY_SCRIPT, this.#options.siteRoot, outDir], {
+    // Its own process group: the build can be stopped with everything it started.
+    const child = spawnGroup(process.execPath, [STANDBY_SCRIPT, this.#options.siteRoot, outDir], {
       cwd,
       env: { ...this.#options.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      // Its own process group: the build can be stopped with everything it started.
-      detached: true,
       stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
     });
     const standby: Standby = {
@@ -318,13 +305,9 @@ export class AstroLauncher {
   /** Kills a process that never got its job, then removes its folders. */
   async #discard({ child, folders }: Standby): Promise<void> {
     const exited = new Promise((resolve) => {
-      if (!isAlive(child)) return resolve(undefined);
+      if (!isRunning(child)) return resolve(undefined);
       child.once('exit', resolve);
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        resolve(undefined);
-      }
+      signalGroup(child, 'SIGKILL');
     });
     await exited;
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
@@ -343,7 +326,7 @@ export async function removeStaleScratch(siteRoot: string): Promise<string[]> {
   for (const name of names) {
     const pid = Number(name.split('-', 1)[0]);
     // Our own pid at start-up is a previous life of this container (pid 1 again), not a build.
-    if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && pidIsRunning(pid)) continue;
+    if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
     await rm(path.join(root, name), { recursive: true, force: true });
     removed.push(name);
   }

@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
+import { signalGroup, spawnGroup } from './process-groups';
 
 /** How a build process ended. */
 export interface BuildExit {
@@ -39,13 +41,7 @@ export function spawnShellBuild(options: {
   };
   if (options.base) env.SITE_BASE_RELEASE = options.base;
   else delete env.SITE_BASE_RELEASE;
-  return spawn(options.command, {
-    shell: true,
-    cwd: options.siteRoot,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawnGroup(options.command, [], { shell: true, cwd: options.siteRoot, env });
 }
 
 /**
@@ -86,7 +82,7 @@ export class BuildProcess {
         clearTimeout(timer);
         const tail = [...lines, partial].join('\n').trim();
         // ANSI colours read badly in a log file and in JSON.
-        const outputTail = tail.replace(/\u001b\[[0-9;]*m/g, '');
+        const outputTail = stripVTControlCharacters(tail);
         const exit = { code, signal, timedOut: this.#timedOut, outputTail };
         const cleanup = options.cleanup?.().catch(() => undefined) ?? Promise.resolve();
         void cleanup.then(() => resolve(exit));
@@ -110,12 +106,7 @@ export class BuildProcess {
 
   /** Signals the whole process group (SIGTERM for a graceful stop, SIGKILL when it must end now). */
   kill(signal: NodeJS.Signals): void {
-    if (this.pid === undefined) return;
-    try {
-      process.kill(-this.pid, signal);
-    } catch {
-      // Already gone.
-    }
+    signalGroup(this.pid, signal);
   }
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isAlive } from './process-groups';
 
 const LOCK_FILE = 'publisher.lock';
 
@@ -7,16 +8,6 @@ export class LockedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'LockedError';
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { launchChromium } from './helpers/browser';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
+import { signalGroup } from '../publisher/process-groups';
 import { assertPrerequisitesBuilt } from './helpers/paths';
 import { getStatus, TEST_SECRET, waitFor } from './helpers/publisher';
 import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
@@ -501,7 +502,7 @@ describe('nothing a reader writes is lost', () => {
       expect((await post(good(body))).status).toBe(303);
       expect(await queued()).toHaveLength(1);
       // Killed, not stopped: nothing of it runs to save what it holds.
-      process.kill(-publisher.process.child.pid!, 'SIGKILL');
+      signalGroup(publisher.process.child, 'SIGKILL');
       await publisher.process.exited;
     } finally {
       await cms.start();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
+import { isAlive } from '../publisher/process-groups';
 import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
 import { getPage, getStatus, postHook, TEST_SECRET, waitFor } from './helpers/publisher';
 import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
@@ -28,20 +29,11 @@ const PROBE_SOURCE = `// Written by test/publisher-standby.test.ts, which remove
 export const GET = () => new Response('${probeToken}');
 `;
 
-const pidIsRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** Probe pages of runs that were killed before their own clean-up. */
 async function removeLeftProbes(): Promise<void> {
   for (const name of await readdir(pagesDir)) {
     const pid = Number(name.slice(PROBE_PREFIX.length).split('-', 1)[0]);
-    if (name.startsWith(PROBE_PREFIX) && !pidIsRunning(pid)) {
+    if (name.startsWith(PROBE_PREFIX) && !isAlive(pid)) {
       await rm(path.join(pagesDir, name), { force: true });
     }
   }

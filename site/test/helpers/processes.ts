@@ -1,22 +1,8 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { spawnGroup, stopGroup } from '../../publisher/process-groups';
 
-// Every child is started in its own process group (detached), so stopping it also stops what
-// it started: `npm run start` runs a shell that runs strapi that runs node.
-const running = new Set<ChildProcess>();
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
-
-// If the test run itself dies, do not leave a Strapi listening behind.
-process.once('exit', () => {
-  for (const child of running) signalGroup(child, 'SIGKILL');
-});
+// Every child leads its own process group, so stopping it also stops what it started:
+// `npm run start` runs a shell that runs strapi that runs node.
 
 /** A child process whose output is kept for assertions and error messages. */
 export interface StartedProcess {
@@ -31,22 +17,14 @@ export function startProcess(
   args: string[],
   options: SpawnOptions,
 ): StartedProcess {
-  const child = spawn(command, args, {
-    ...options,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
+  const child = spawnGroup(command, args, options);
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code) => {
-      running.delete(child);
-      resolve(code);
-    });
+    child.once('close', resolve);
   });
   return { child, output: () => ({ stdout, stderr }), exited };
 }
@@ -64,10 +42,6 @@ export async function runProcess(
 
 /** Stops a process group: SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
 export async function stopProcess(started: StartedProcess, graceMs = 5_000): Promise<void> {
-  signalGroup(started.child, 'SIGTERM');
-  const timer = setTimeout(() => signalGroup(started.child, 'SIGKILL'), graceMs);
+  await stopGroup(started.child, graceMs);
   await started.exited.catch(() => undefined);
-  clearTimeout(timer);
-  // The group leader may exit before its children (npm before strapi): finish them off.
-  signalGroup(started.child, 'SIGKILL');
 }
