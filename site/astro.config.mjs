@@ -24,7 +24,17 @@ export default defineConfig({
   // pages at the release's root, where the server, validation and incremental builds expect
   // them; the server bundle goes to `.release/server/` (a dot folder: never served, and left
   // out of the byte-for-byte comparison of incremental and full builds).
-  build: { format: 'preserve', concurrency: 4, client: './', server: './.release/server/' },
+  // inlineStylesheets 'never' and no inlined scripts (Astro inlines those under Vite's
+  // assetsInlineLimit): pages then need no 'unsafe-inline' nor hashes in their Content-Security-
+  // Policy (publisher/security-headers.ts); other small assets keep Vite's default.
+  build: {
+    format: 'preserve',
+    concurrency: 4,
+    client: './',
+    server: './.release/server/',
+    inlineStylesheets: 'never',
+  },
+  vite: { build: { assetsInlineLimit: (file) => (/\.(js|css)$/.test(file) ? false : undefined) } },
   adapter: node({ mode: 'standalone' }),
   // Astro's origin check refuses a form POST whose Origin differs from the URL it sees, which
   // behind a TLS proxy (https outside, http here) is every POST. The comment form carries no

@@ -10,6 +10,9 @@ const config = (): Core.Config.Server => {
     port: env.PORT,
     // The address readers' browsers and the site build use to reach Strapi (media URLs, admin links).
     url: env.PUBLIC_URL,
+    // Behind N proxies, the client's address is the one the nearest proxy added to
+    // X-Forwarded-For (Koa's maxIpsCount); with 0 it is the connection's, whatever headers say.
+    proxy: { koa: env.TRUSTED_PROXY_HOPS > 0, maxIpsCount: env.TRUSTED_PROXY_HOPS },
     logger: {
       // Strapi is pinned on purpose (see DESIGN.md): no npm look-up and upgrade banner at every start.
       updates: { enabled: false },

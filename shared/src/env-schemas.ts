@@ -25,6 +25,8 @@ export const cmsEnv = defineEnv({
   PREVIEW_API_TOKEN: secret(),
   PREVIEW_SECRET: secret(),
   UPLOAD_SIZE_LIMIT_MB: decimal(10, 0.001),
+  // Proxies in front of the CMS (Strapi's server.proxy): 0 believes no X-Forwarded-For.
+  TRUSTED_PROXY_HOPS: int(0, 0, 10),
   // No default: a CMS without it sends no webhook; `npm start` writes this value.
   PUBLISH_WEBHOOK_URL: url('', { example: 'http://127.0.0.1:4321/_publisher/hook' }),
   PUBLISH_HOOK_SECRET: secret(),
@@ -88,6 +90,8 @@ export const publisherEnv = mergeEnv(
     COMMENT_API_TOKEN: secret(),
     COMMENT_QUEUE_DIR: text('comment-queue'),
     TRUSTED_PROXIES: list(),
+    // The admin's address (the CMS's PUBLIC_URL): its origin alone may frame the draft preview.
+    CMS_PUBLIC_URL: url('http://localhost:1337'),
   }),
 );
 

@@ -1,6 +1,10 @@
 /** `::ffff:203.0.113.7` (IPv4 on a dual-stack socket) → `203.0.113.7`. */
 const plain = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 
+/** Whether the connection's peer is one of the proxies whose forwarded headers are believed. */
+export const isTrustedProxy = (peerAddress: string, trustedProxies: readonly string[]): boolean =>
+  trustedProxies.includes(plain(peerAddress));
+
 /**
  * The reader's address: the connection's peer, or — only when that peer is one of
  * `trustedProxies` — the nearest address in X-Forwarded-For that is not a trusted proxy itself.
@@ -17,7 +21,7 @@ export function clientIp(
   trustedProxies: readonly string[],
 ): string {
   const peer = plain(peerAddress);
-  if (!trustedProxies.includes(peer)) return peer;
+  if (!isTrustedProxy(peer, trustedProxies)) return peer;
   const hops = (forwardedFor ?? '').split(',').map(plain).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!trustedProxies.includes(hops[i]!)) return hops[i]!;

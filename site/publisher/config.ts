@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readSiteConfig, type SiteConfig } from '../src/lib/config';
 import { EnvError, publisherEnv, type EnvValues } from '@toasoan/shared';
 import type { GithubDispatchConfig } from './github-dispatch';
+import type { SecurityHeadersOptions } from './security-headers';
 
 /** site/, whatever the working directory the publisher was started from. */
 export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +43,8 @@ export interface PublisherConfig {
   githubDispatch: GithubDispatchConfig | undefined;
   /** Readers' comments (the on-demand route); undefined: the route answers 503. */
   comments?: CommentsConfig;
+  /** What the security headers depend on (security-headers.ts). */
+  security: SecurityHeadersOptions;
 }
 
 export interface CommentsConfig {
@@ -114,6 +117,10 @@ export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConf
     comments: {
       token: env.COMMENT_API_TOKEN,
       queueDir: path.resolve(siteRoot, env.COMMENT_QUEUE_DIR),
+      trustedProxies: env.TRUSTED_PROXIES,
+    },
+    security: {
+      adminOrigin: new URL(env.CMS_PUBLIC_URL).origin,
       trustedProxies: env.TRUSTED_PROXIES,
     },
   };

@@ -13,6 +13,7 @@ import { registerCommentDesk } from '../src/lib/comments/desk';
 import { SiteCommentDesk } from './comment-desk';
 import { CommentQueue } from './comment-queue';
 import { createOnDemandHandler, isOnDemand } from './on-demand';
+import { applySecurityHeaders } from './security-headers';
 import { createStaticHandler } from './static-server';
 
 export interface RunningPublisher {
@@ -79,6 +80,8 @@ export async function startPublisher(
     });
 
     const server = createServer((request, response) => {
+      // Set before any handler writes: every answer carries them, errors and endpoints included.
+      applySecurityHeaders(request, response, config.security);
       const url = request.url ?? '/';
       const handled = url.startsWith(CONTROL_PREFIX)
         ? handleControl(request, response)

@@ -1,8 +1,7 @@
-import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { stat } from 'node:fs/promises';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { pipeline } from 'node:stream';
+import send from 'send';
 import type { ReleaseStore } from './releases';
 import type { Logger } from './log';
 
@@ -39,6 +38,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Folders whose files never change under the same name: browsers may keep them for a year. */
 const IMMUTABLE_PREFIXES = ['/_astro/', '/_images/'];
+const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 export const contentTypeOf = (file: string) =>
   CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -72,24 +72,16 @@ function candidates(root: string, segments: string[], trailingSlash: boolean): s
   return [file, `${file}.html`, path.join(file, 'index.html')];
 }
 
-async function openFile(
-  file: string,
-): Promise<{ handle: FileHandle; size: number; mtimeMs: number } | undefined> {
-  let handle: FileHandle;
+/** A regular file's size, or undefined when there is none at `file`. */
+async function fileSize(file: string): Promise<number | undefined> {
   try {
-    handle = await open(file, 'r');
+    const stats = await stat(file);
+    return stats.isFile() ? stats.size : undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENAMETOOLONG')
-      return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG') return undefined;
     throw error;
   }
-  const stats = await handle.stat();
-  if (!stats.isFile()) {
-    await handle.close();
-    return undefined;
-  }
-  return { handle, size: stats.size, mtimeMs: stats.mtimeMs };
 }
 
 function sendText(
@@ -106,11 +98,59 @@ function sendText(
   response.end(`${text}\n`);
 }
 
+/** A file of `root` as the URL path `send` expects (it decodes it again). */
+const urlPathOf = (root: string, file: string) =>
+  `/${path.relative(root, file).split(path.sep).map(encodeURIComponent).join('/')}`;
+
 /**
- * Serves the live release's files. The release is looked up on every request (one readlink of
- * `current`), so a switch or a rollback, even by another process, applies to the next request
- * without a restart. A request that already opened its file keeps reading it: the previous
- * release is never deleted right after a switch (releases are kept for rollback).
+ * Streams one file of a release with `send`: Range (206/416), conditional requests (ETag,
+ * Last-Modified, 304/412) and HEAD, except for the 404 page, which is a plain answer.
+ * Resolves when the answer is over.
+ */
+function sendFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: { root: string; path: string; cacheControl: string; notFound: boolean },
+  logger: Logger,
+): Promise<void> {
+  return new Promise((resolve) => {
+    if (file.notFound) response.statusCode = 404;
+    const stream = send(request, urlPathOf(file.root, file.path), {
+      root: file.root,
+      dotfiles: 'deny',
+      index: false,
+      cacheControl: false,
+      etag: !file.notFound,
+      lastModified: !file.notFound,
+      acceptRanges: !file.notFound,
+    });
+    stream.on('headers', (res: ServerResponse) => {
+      res.setHeader('Content-Type', contentTypeOf(file.path));
+      res.setHeader('Cache-Control', file.cacheControl);
+    });
+    // Without this listener send would answer errors itself, dropping every header set before.
+    stream.on('error', (error: { status?: number; headers?: Record<string, string> }) => {
+      if (response.headersSent) {
+        response.destroy();
+      } else {
+        const status = error.status ?? 500;
+        if (status >= 500) logger.error(`sending ${file.path} failed: ${String(error)}`);
+        sendText(response, status, STATUS_CODES[status] ?? 'Error', error.headers);
+      }
+      resolve();
+    });
+    stream.on('end', () => resolve());
+    response.once('close', () => resolve());
+    stream.pipe(response);
+  });
+}
+
+/**
+ * Serves the live release's files. The release is looked up once per request (one readlink of
+ * `current`) and the file is found and sent from that folder, so a switch or a rollback, even by
+ * another process, applies to the next request without a restart, and a request in flight is
+ * answered from one release: the previous one is never deleted right after a switch (releases
+ * are kept for rollback).
  */
 export function createStaticHandler(store: ReleaseStore, logger: Logger) {
   return async function serveStatic(
@@ -129,65 +169,38 @@ export function createStaticHandler(store: ReleaseStore, logger: Logger) {
         response,
         503,
         'The site is being built for the first time: try again in a few seconds.',
-        {
-          'Retry-After': '5',
-        },
+        { 'Retry-After': '5' },
       );
       return;
     }
     const root = store.releaseDir(liveId);
     const pathname = url.split(/[?#]/, 1)[0] ?? '/';
-    let found: Awaited<ReturnType<typeof openFile>>;
-    let foundPath = '';
+    let found: string | undefined;
     for (const file of segments ? candidates(root, segments, pathname.endsWith('/')) : []) {
-      found = await openFile(file);
-      if (found) {
-        foundPath = file;
+      if ((await fileSize(file)) !== undefined) {
+        found = file;
         break;
       }
     }
-    let status = 200;
     if (!found) {
-      status = 404;
-      found = await openFile(path.join(root, '404.html'));
-      foundPath = '404.html';
-      if (!found) {
+      const notFoundPage = path.join(root, '404.html');
+      if ((await fileSize(notFoundPage)) === undefined) {
         sendText(response, 404, 'Not found');
         return;
       }
-    }
-
-    const { handle, size, mtimeMs } = found;
-    const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
-    const headers: Record<string, string> = {
-      'Content-Type': contentTypeOf(foundPath),
-      'X-Content-Type-Options': 'nosniff',
-      // Astro's /_astro/ assets carry a content hash in their names, and /_images/ files the
-      // name of a CMS upload, which Strapi never reuses for other content. Pages must be revalidated.
-      'Cache-Control':
-        status === 200 && IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix))
-          ? 'public, max-age=31536000, immutable'
-          : 'public, max-age=0, must-revalidate',
-    };
-    if (status === 200) headers.ETag = etag;
-    if (status === 200 && request.headers['if-none-match'] === etag) {
-      await handle.close();
-      response.writeHead(304, headers);
-      response.end();
+      await sendFile(
+        request,
+        response,
+        { root, path: notFoundPage, cacheControl: REVALIDATE, notFound: true },
+        logger,
+      );
       return;
     }
-    headers['Content-Length'] = String(size);
-    response.writeHead(status, headers);
-    if (request.method === 'HEAD') {
-      await handle.close();
-      response.end();
-      return;
-    }
-    // pipeline closes the file when the reader goes away mid-download, too.
-    pipeline(handle.createReadStream(), response, (error) => {
-      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        logger.error(`sending ${foundPath} failed: ${error.message}`);
-      }
-    });
+    // Astro's /_astro/ assets carry a content hash in their names, and /_images/ files the
+    // name of a CMS upload, which Strapi never reuses for other content. Pages must be revalidated.
+    const cacheControl = IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix))
+      ? 'public, max-age=31536000, immutable'
+      : REVALIDATE;
+    await sendFile(request, response, { root, path: found, cacheControl, notFound: false }, logger);
   };
 }

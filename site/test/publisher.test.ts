@@ -67,6 +67,26 @@ async function publishVersion(
   await context.publisher.publisher.idle();
 }
 
+/**
+ * A GET as a browser revalidating its copy sends it: fetch adds `Cache-Control: no-cache` to
+ * conditional requests (the Fetch standard), which rightly forbids a 304.
+ */
+function revalidate(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = request(url, { headers }, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+
 const liveMarker = async (url: string) =>
   /class="marker">([^<]*)</.exec((await getPage(url, '/')).body)?.[1];
 
@@ -142,6 +162,84 @@ describe('publisher serving releases', () => {
     expect(head.status).toBe(200);
     expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
     expect((await fetch(`${url}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers Range requests with the bytes asked for, and an impossible range with 416', async () => {
+    const { url } = await setUp();
+    const whole = await (await fetch(`${url}/_astro/site.css`)).text();
+    const part = await fetch(`${url}/_astro/site.css`, { headers: { Range: 'bytes=5-9' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 5-9/${Buffer.byteLength(whole)}`);
+    expect(part.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await part.text()).toBe(whole.slice(5, 10));
+    const tail = await fetch(`${url}/tin-tuc/bai-1-1.html`, { headers: { Range: 'bytes=-10' } });
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await tail.text()).toHaveLength(10);
+    const beyond = await fetch(`${url}/_astro/site.css`, { headers: { Range: 'bytes=99999-' } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${Buffer.byteLength(whole)}`);
+    // The 404 page is not a resource to resume: its whole body, whatever the Range.
+    const missing = await fetch(`${url}/khong-co.html`, { headers: { Range: 'bytes=0-3' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Không tìm thấy trang');
+  });
+
+  it('answers 304 to a browser whose copy is current (ETag or Last-Modified), 200 after a publish', async () => {
+    const context = await setUp();
+    const { url } = context;
+    const first = await fetch(`${url}/`);
+    const etag = first.headers.get('etag');
+    const lastModified = first.headers.get('last-modified');
+    expect(etag).toBeTruthy();
+    expect(lastModified).toBeTruthy();
+    const byTag = await revalidate(`${url}/`, { 'If-None-Match': etag! });
+    expect(byTag.status).toBe(304);
+    expect(byTag.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(byTag.body).toBe('');
+    expect((await revalidate(`${url}/`, { 'If-Modified-Since': lastModified! })).status).toBe(304);
+    // A stale tag gets the page; so does a range whose If-Range names another version.
+    expect((await revalidate(`${url}/`, { 'If-None-Match': '"old"' })).status).toBe(200);
+    const staleRange = await revalidate(`${url}/`, { Range: 'bytes=0-3', 'If-Range': '"old"' });
+    expect(staleRange.status).toBe(200);
+    expect(staleRange.body).toBe(await first.text());
+    // After a publish the page is another file: the browser's tag no longer matches.
+    await publishVersion(context, 'v2');
+    const after = await revalidate(`${url}/`, { 'If-None-Match': etag! });
+    expect(after.status).toBe(200);
+    expect(after.body).toContain('class="marker">v2<');
+    // A missing page never answers 304, whatever the browser holds.
+    expect((await revalidate(`${url}/khong-co.html`, { 'If-None-Match': '*' })).status).toBe(404);
+  });
+
+  it('answers a download in flight during a switch from the release it started in', async () => {
+    const context = await setUp();
+    const { site, url } = context;
+    const liveId = (await getStatus(url)).live!.id;
+    // Large enough that the answer cannot be in the socket's buffers before the switch.
+    const big = 'a'.repeat(16 * 1024 * 1024);
+    await writeFile(path.join(site.releasesDir, liveId, 'big.txt'), big);
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = request(`${url}/big.txt`, (response) => {
+        let text = '';
+        let switched = false;
+        response.setEncoding('utf8').on('data', (chunk: string) => {
+          text += chunk;
+          if (switched) return;
+          switched = true;
+          response.pause();
+          publishVersion(context, 'v2').then(() => response.resume(), reject);
+        });
+        response.on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(await liveMarker(url)).toBe('v2');
+    expect(body.length).toBe(big.length);
+    expect(body).toBe(big);
+    // The new release has no such file: the next request is answered from it.
+    expect((await getPage(url, '/big.txt')).status).toBe(404);
   });
 
   it('refuses paths that try to leave the release', async () => {

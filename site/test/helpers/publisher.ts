@@ -154,6 +154,7 @@ export function testConfig(
     fullBuildIntervalMs: 86_400_000,
     mode: 'build',
     githubDispatch: undefined,
+    security: { adminOrigin: 'http://localhost:1337', trustedProxies: [] },
     ...overrides,
   };
 }
