@@ -24,6 +24,8 @@ export interface TestCms {
   storage: TestCmsStorage;
   /** The read-only "site-build" token's access key (SITE_API_TOKEN). */
   token: string;
+  /** The environment it runs with: a CMS script given it works on this CMS's database. */
+  env: NodeJS.ProcessEnv;
   /**
    * Stops the server and keeps its database; `start()` brings it back on the same port and SQLite
    * file with the same secrets (tokens and admin logins stay valid): a CMS that went down.
@@ -54,6 +56,8 @@ export interface TestCmsOptions {
   database?: 'sqlite' | 'postgres';
   /** A given port (one a halted test CMS left) instead of a free one the OS picks. */
   port?: number;
+  /** Runs once before the server first starts, with its environment (e.g. a restore). */
+  beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
 }
 
 /** The PostgreSQL server of this run (DATABASE_URL names a database the role may connect to). */
@@ -245,10 +249,11 @@ export async function startTestCms(
     if (server?.child.pid) process.kill(-server.child.pid, name);
   };
   try {
+    await options.beforeStart?.(env);
     await start();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, storage, token, halt, start, signal, stop };
+  return { url, storage, token, env, halt, start, signal, stop };
 }
