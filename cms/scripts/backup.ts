@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readCmsEnv } from '../src/utils/env';
 import { destroyStrapi, loadEnvFile, loadStrapi, SeedError } from './lib/strapi';
 import { backupDir, writeBackup } from './lib/transfer';
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   let file: string;
   try {
     // --out is relative to where npm was run (INIT_CWD), not to cms/ where the script runs.
-    const dir = values.out ? path.resolve(process.env.INIT_CWD ?? '.', values.out) : backupDir();
+    const dir = values.out ? path.resolve(readCmsEnv().INIT_CWD, values.out) : backupDir();
     file = await writeBackup(strapi, dir);
   } finally {
     await destroyStrapi(strapi);

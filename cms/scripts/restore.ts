@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readCmsEnv } from '../src/utils/env';
 import { APP_DIR, destroyStrapi, loadEnvFile, loadStrapi, SeedError } from './lib/strapi';
 import { backupDir, countContent, importArchive, writeBackup } from './lib/transfer';
 
@@ -43,17 +44,18 @@ async function main(): Promise<void> {
     return;
   }
   loadEnvFile();
+  const env = readCmsEnv();
   if (positionals.length !== 1) throw new SeedError(`Name one archive.\n\n${USAGE}`);
   // Relative to where npm was run (INIT_CWD), not to cms/ where the script runs.
-  const archive = path.resolve(process.env.INIT_CWD ?? '.', positionals[0]!);
+  const archive = path.resolve(env.INIT_CWD, positionals[0]!);
   if (!existsSync(archive)) throw new SeedError(`There is no archive at ${archive}.`);
-  if (archive.endsWith('.enc') && !process.env.BACKUP_ENCRYPTION_KEY) {
+  if (archive.endsWith('.enc') && !env.BACKUP_ENCRYPTION_KEY) {
     throw new SeedError(
       `${archive} is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with.`,
     );
   }
   // Strapi refuses to load without public/uploads (PUBLIC_DIR, config/server.ts): a fresh machine.
-  await mkdir(path.resolve(APP_DIR, process.env.PUBLIC_DIR || 'public', 'uploads'), {
+  await mkdir(path.resolve(APP_DIR, env.PUBLIC_DIR, 'uploads'), {
     recursive: true,
   });
   const started = Date.now();
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
       const saved = await writeBackup(strapi, backupDir(), 'before-restore');
       console.log(`The CMS's current data (${held}) is saved in ${saved}.`);
     }
-    await importArchive(strapi, archive, { key: process.env.BACKUP_ENCRYPTION_KEY || undefined });
+    await importArchive(strapi, archive, { key: env.BACKUP_ENCRYPTION_KEY || undefined });
     console.log(
       `Restored ${describe(await countContent(strapi)) || 'an empty archive'} from ${archive}`,
     );

@@ -47,6 +47,13 @@ export const cmsEnv = defineEnv({
   DEMO_ADMIN_PASSWORD: secret(),
   STRAPI_LOG_LEVEL: oneOf(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], 'warn'),
   DEBUG: text(''),
+  // npm run backup / restore (cms/scripts): where archives go (relative to cms/), and the key that
+  // encrypts them (empty: not encrypted).
+  BACKUP_DIR: text('backups'),
+  BACKUP_ENCRYPTION_KEY: secret(),
+  // Where npm was run: the backup and restore scripts resolve paths given on their command line
+  // from there, not from cms/.
+  INIT_CWD: text('', { internal: true }),
   // The env file the seed loads (and Strapi's dotenv reads): cms/.env unless set.
   ENV_PATH: text('', { internal: true }),
 });

@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { readCmsEnv } from '../../src/utils/env';
 import { APP_DIR, SeedError } from './strapi';
 
 const require = createRequire(import.meta.url);
@@ -37,8 +38,8 @@ export interface ArchiveOptions {
 }
 
 /** Where backups go: BACKUP_DIR (relative to cms/), else cms/backups. */
-export function backupDir(given = process.env.BACKUP_DIR): string {
-  return path.resolve(APP_DIR, given || 'backups');
+export function backupDir(): string {
+  return path.resolve(APP_DIR, readCmsEnv().BACKUP_DIR);
 }
 
 /** 2026-11-27T14:23:05.123Z → 20261127T142305Z: archives sort by name in time order. */
@@ -54,7 +55,7 @@ export async function writeBackup(strapi: Core.Strapi, dir: string, label = ''):
   await mkdir(dir, { recursive: true });
   const name = ['toasoan', label, backupStamp(new Date())].filter(Boolean).join('-');
   return exportArchive(strapi, path.join(dir, name), {
-    key: process.env.BACKUP_ENCRYPTION_KEY || undefined,
+    key: readCmsEnv().BACKUP_ENCRYPTION_KEY || undefined,
   });
 }
 
