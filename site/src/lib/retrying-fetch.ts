@@ -21,15 +21,15 @@ export interface RetryingRequest {
   body?: string;
 }
 
+/** Each attempt's time limit, cleared once the answer begins. */
+const limits = new WeakMap<FetchContext, NodeJS.Timeout>();
+
 /**
  * Sends a request through ofetch, retrying network errors, timeouts and RETRY_STATUS_CODES with
  * exponential back-off; resolves to the response with its body unread (a caller may look at the
  * headers first). Throws ofetch's FetchError: `response` (body read into `data` as text) for an
  * HTTP error, none when nothing answered.
  */
-/** Each attempt's time limit, cleared once the answer begins. */
-const limits = new WeakMap<FetchContext, NodeJS.Timeout>();
-
 export function fetchWithRetries(
   url: string,
   request: RetryingRequest,
