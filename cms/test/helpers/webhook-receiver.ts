@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
 
 export interface ReceivedHook {
   headers: IncomingHttpHeaders;
@@ -45,10 +46,16 @@ export async function waitForHook(
   event: string,
   where: (hook: ReceivedHook) => boolean = () => true,
 ): Promise<ReceivedHook> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const hook = hooks.find((candidate) => candidate.body.event === event && where(candidate));
-    if (hook) return hook;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no ${event} hook arrived; got: ${hooks.map((h) => h.body.event).join(', ')}`);
+  return vi.waitFor(
+    () => {
+      const hook = hooks.find((candidate) => candidate.body.event === event && where(candidate));
+      if (!hook) {
+        throw new Error(
+          `no ${event} hook arrived; got: ${hooks.map((h) => h.body.event).join(', ')}`,
+        );
+      }
+      return hook;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import {
   copyThrowawayCmsDir,
   createThrowawayPostgresDatabase,
@@ -175,23 +175,26 @@ async function makeStorage(
   return { storage: storageOf(cmsDir, database.url), drop };
 }
 
+/** Waits (vi.waitFor) until the server answers /_health; fails at once if it exits. */
 async function waitForHealth(
   url: string,
   server: StartedProcess,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void server.exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) break;
-    const healthy = await fetch(`${url}/_health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const healthy = await vi
+    .waitFor(
+      async () => {
+        if (exitCode !== undefined) return false;
+        const response = await fetch(`${url}/_health`);
+        if (!response.ok) throw new Error(`/_health answered ${response.status}`);
+        return true;
+      },
+      { timeout: timeoutMs, interval: 100 },
+    )
+    .catch(() => false);
+  if (healthy) return;
   const { stdout, stderr } = server.output();
   throw new Error(
     `Strapi at ${url} did not become healthy (${exitCode === undefined ? 'timed out' : `exited with ${exitCode}`}):\n${stdout}\n${stderr}`,

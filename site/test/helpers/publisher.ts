@@ -12,6 +12,7 @@ import type { PublisherStatus } from '../../publisher/publisher';
 import type { ReconcileState } from '../../publisher/reconcile';
 import type { FakeBuildControl } from './publisher-fake-build';
 import { siteRoot } from './paths';
+import { vi } from 'vitest';
 
 const fakeBuildSource = path.join(siteRoot, 'test', 'helpers', 'publisher-fake-build.ts');
 
@@ -213,20 +214,25 @@ type ServerStatus = PublisherStatus & {
   reconcile: ReconcileState | null;
 };
 
-/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(
+/**
+ * Polls `check` (vi.waitFor) until it returns a value other than undefined/false, or fails after
+ * `timeoutMs` with the last error `check` threw, if any.
+ */
+export function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined | false>,
   timeoutMs = 30_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return vi.waitFor(
+    async () => {
+      const value = await check();
+      if (value === undefined || value === false) {
+        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+      }
+      return value;
+    },
+    { timeout: timeoutMs, interval: 25 },
+  );
 }
 
 /** The text of a page of the running publisher, with its status. */

@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import { astroCli, siteRoot } from './paths';
 import { runProcess, startProcess, stopProcess } from './processes';
 
@@ -68,16 +68,19 @@ export async function fetchFromPreview(
     { cwd: siteRoot, env: buildEnvironment('http://127.0.0.1:9', '', build.cacheDir) },
   );
   try {
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}${urlPath}`);
-        return { status: response.status, body: await response.text() };
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-    throw new Error(`astro preview did not answer on port ${port}:\n${preview.output().stderr}`);
+    return await vi
+      .waitFor(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${port}${urlPath}`);
+          return { status: response.status, body: await response.text() };
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .catch(() => {
+        throw new Error(
+          `astro preview did not answer on port ${port}:\n${preview.output().stderr}`,
+        );
+      });
   } finally {
     await stopProcess(preview);
   }
