@@ -1,12 +1,8 @@
-import { configDefaults, defineConfig } from 'vitest/config';
-
-// test/postgres/ compares the PostgreSQL CMS with the SQLite one: only with a PostgreSQL server.
-const postgres = process.env.DATABASE_URL?.startsWith('postgres') ?? false;
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'publisher/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, ...(postgres ? [] : ['test/postgres/**'])],
     globalSetup: ['test/global-setup.ts'],
     // Each file seeds and boots a real Strapi and runs real Astro builds: slow on a busy machine.
     hookTimeout: 240_000,
