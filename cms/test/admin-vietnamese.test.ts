@@ -1,6 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamese } from '../src/admin/translations/vi';
 import { EDIT_VIEWS } from '../src/bootstrap/edit-views';
 import {
   ADMIN_BROWSER_SETUP_TIMEOUT_MS,
@@ -9,60 +8,11 @@ import {
   startAdminBrowser,
   type AdminBrowser,
 } from './helpers/admin-browser';
-import { englishUiTexts, strapiStrings } from './helpers/admin-strings';
-
-/** Every English text of Strapi's login, home, content manager, media library and profile. */
-const ENGLISH = englishUiTexts({ ...strapiStrings('vi'), ...vietnamese });
+import { englishOn, englishOnScreen, visibleTexts } from './helpers/admin-strings';
 
 let admin: AdminBrowser;
 let context: BrowserContext;
 let page: Page;
-
-/**
- * Labels Strapi's code sets in English without a message to translate: the status badge's
- * aria-label is the raw status, the Markdown editor's screen-reader label is 'Editor'.
- */
-const UNTRANSLATABLE_LABELS = new Set(['draft', 'published', 'modified', 'Editor']);
-
-/**
- * What a reader of the screen sees: the lines of text on it and the inputs' placeholders; and
- * what a screen reader or a tooltip says: the visible elements' aria-label and title.
- */
-async function visibleTexts(): Promise<string[]> {
-  const { lines, labels } = await page.evaluate(() => {
-    const shown = (element: Element) => (element as HTMLElement).offsetParent !== null;
-    const placeholders = [...document.querySelectorAll('input, textarea')]
-      .filter(shown)
-      .map((input) => (input as HTMLInputElement).placeholder);
-    const attributes = [...document.querySelectorAll('[aria-label], [title]')]
-      .filter(shown)
-      .flatMap((element) => [element.getAttribute('aria-label'), element.getAttribute('title')]);
-    return {
-      lines: [...document.body.innerText.split('\n'), ...placeholders],
-      labels: attributes.filter((text): text is string => text !== null),
-    };
-  });
-  return [...lines, ...labels.filter((label) => !UNTRANSLATABLE_LABELS.has(label.trim()))]
-    .map((text) => text.trim())
-    .filter(Boolean);
-}
-
-/**
- * The English texts on the screen: a line that is one of them, or a line containing one of the
- * longer ones (a sentence inside a paragraph). Short words only count as a whole line, so an
- * article's own text cannot match them.
- */
-function englishOn(lines: string[]): string[] {
-  const found = new Set<string>();
-  for (const line of lines) {
-    for (const text of ENGLISH) {
-      if (line === text || (text.length >= 12 && text.includes(' ') && line.includes(text))) {
-        found.add(text);
-      }
-    }
-  }
-  return [...found].sort();
-}
 
 /** Opens an admin path, waits until the screen has settled, keeps a screenshot. */
 async function openScreen(path: string, screenshot: string): Promise<string[]> {
@@ -70,7 +20,7 @@ async function openScreen(path: string, screenshot: string): Promise<string[]> {
   await settle(page);
   await page.locator('main h1, main [role="heading"]').first().waitFor({ timeout: 30_000 });
   await saveAdminScreenshot(page, screenshot);
-  return visibleTexts();
+  return visibleTexts(page);
 }
 
 beforeAll(async () => {
@@ -118,7 +68,7 @@ describe('the admin in Chromium at 1280 px shows no English', () => {
     await page.goto(`${admin.cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').waitFor();
     await saveAdminScreenshot(page, 'vi-login');
-    expect(englishOn(await visibleTexts())).toEqual([]);
+    expect(await englishOnScreen(page)).toEqual([]);
     await context.close();
   }, 60_000);
 
@@ -126,7 +76,7 @@ describe('the admin in Chromium at 1280 px shows no English', () => {
     ({ context, page } = await admin.logIn());
     await page.locator('main h1').first().waitFor();
     await saveAdminScreenshot(page, 'vi-home');
-    expect(englishOn(await visibleTexts())).toEqual([]);
+    expect(await englishOnScreen(page)).toEqual([]);
   }, 60_000);
 
   it('in the article list', async () => {

@@ -21,12 +21,14 @@ import {
   type AdminBrowser,
   type AdminCredentials,
 } from './helpers/admin-browser';
+import { englishOnScreen } from './helpers/admin-strings';
 import { fixtures } from './helpers/fixtures';
 
 // The newsroom's walk in the built admin, in Chromium at 1280 px, against the site's real server
 // (publisher/main.ts, as `npm start -w site` runs it): a reporter writes and saves an article with
 // a Vietnamese title and opens its preview on the site; an editor publishes it; the site rebuilds
 // on the CMS's hook and the article's page goes live with its title and the reporter's byline.
+// Every screen of the walk is kept as a screenshot and scanned for Strapi's English UI texts.
 
 const ARTICLE_UID = 'api::article.article';
 const TITLE = 'Nông dân Bắc Bình thu hoạch thanh long trái vụ';
@@ -120,6 +122,30 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
+/**
+ * Keeps a screenshot of the screen as it is now and notes the English UI texts on it under its
+ * name; each test checks at its end that none of its screens had any.
+ */
+async function screen(page: Page, name: string, english: Record<string, string[]>) {
+  await saveAdminScreenshot(page, name);
+  const found = await englishOnScreen(page);
+  if (found.length > 0) english[name] = found;
+}
+
+/** Opens an admin path as a journalist would reach it, and keeps it as a screen of the walk. */
+async function visit(page: Page, path: string, name: string, english: Record<string, string[]>) {
+  await page.goto(`${admin.cms.url}/admin${path}`);
+  await settle(page);
+  await page.locator('main h1, main [role="heading"]').first().waitFor(SLOW);
+  await screen(page, name, english);
+}
+
+/** The content manager's menu: the types this user may open. */
+const contentTypesMenu = async (page: Page) =>
+  (await page.locator('nav a[href*="/content-manager/collection-types/"]').allTextContents()).map(
+    (text) => text.trim(),
+  );
+
 /** Types into the Markdown editor of a field (CodeMirror: no plain textarea to fill). */
 async function typeMarkdown(page: Page, text: string) {
   await page
@@ -145,7 +171,17 @@ describe('the newsroom walk in Chromium at 1280 px', () => {
   let documentId: string;
 
   it('a reporter writes and saves an article, credited to them, and opens its preview', async () => {
+    const english: Record<string, string[]> = {};
     const { page, context } = await admin.logIn(reporter);
+    await screen(page, 'walk-reporter-home', english);
+    await visit(
+      page,
+      `/content-manager/collection-types/${ARTICLE_UID}`,
+      'walk-reporter-list',
+      english,
+    );
+    // The types a reporter never touches (comments, readers' accounts) are not in their menu.
+    expect(await contentTypesMenu(page)).toEqual(['Bài viết', 'Chuyên mục', 'Tác giả']);
     await page.goto(
       `${admin.cms.url}/admin/content-manager/collection-types/${ARTICLE_UID}/create`,
     );
@@ -155,7 +191,7 @@ describe('the newsroom walk in Chromium at 1280 px', () => {
     await typeMarkdown(page, BODY);
     await page.getByRole('combobox', { name: /Chuyên mục/ }).click();
     await page.getByRole('option', { name: SECTION }).click();
-    await saveAdminScreenshot(page, 'walk-reporter-new-article');
+    await screen(page, 'walk-reporter-new-article', english);
 
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(articleRow, SLOW).toBeTruthy();
@@ -170,7 +206,7 @@ describe('the newsroom walk in Chromium at 1280 px', () => {
     await settle(page);
     // Publishing is the editors' call: the reporter's Publish button cannot be pressed.
     await expect.poll(() => publishButtons(page), SLOW).toEqual(['disabled']);
-    await saveAdminScreenshot(page, 'walk-reporter-saved');
+    await screen(page, 'walk-reporter-saved', english);
 
     // "Mở bản xem trước" opens the admin's preview screen, framing the site's signed link.
     await page.getByRole('link', { name: 'Mở bản xem trước' }).click();
@@ -180,25 +216,44 @@ describe('the newsroom walk in Chromium at 1280 px', () => {
     const preview = frame.contentFrame();
     await expect.poll(() => preview.locator('h1').first().textContent(), SLOW).toBe(TITLE);
     expect(await preview.locator('body').innerText()).toContain('BẢN XEM TRƯỚC');
-    await saveAdminScreenshot(page, 'walk-reporter-preview');
+    await screen(page, 'walk-reporter-preview', english);
     expect(await isPublished()).toBe(false);
+
+    await visit(page, '/plugins/upload', 'walk-reporter-media-library', english);
+    await visit(page, '/me', 'walk-reporter-profile', english);
     await context.close();
-  }, 120_000);
+    expect(english).toEqual({});
+  }, 300_000);
 
   it('an editor publishes it, and its page goes live on the site with the byline', async () => {
+    const english: Record<string, string[]> = {};
     const { page, context } = await admin.logIn(editor);
-    await page.goto(
-      `${admin.cms.url}/admin/content-manager/collection-types/${ARTICLE_UID}/${documentId}`,
+    await visit(
+      page,
+      `/content-manager/collection-types/${ARTICLE_UID}`,
+      'walk-editor-list',
+      english,
     );
+    expect(await contentTypesMenu(page)).toEqual([
+      'Bài viết',
+      'Bình luận',
+      'Chuyên mục',
+      'Tác giả',
+    ]);
+    await page.getByText(TITLE, { exact: true }).click();
+    await page.waitForURL((url) => url.pathname.endsWith(documentId), SLOW);
     await settle(page);
     await expect.poll(() => page.locator('input[name="title"]').inputValue(), SLOW).toBe(TITLE);
     await expect.poll(() => publishButtons(page), SLOW).toEqual(['enabled']);
-    await saveAdminScreenshot(page, 'walk-editor-article');
+    await screen(page, 'walk-editor-article', english);
     await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
     await expect.poll(isPublished, SLOW).toBe(true);
     await settle(page);
-    await saveAdminScreenshot(page, 'walk-editor-published');
+    await screen(page, 'walk-editor-published', english);
+    await visit(page, '/plugins/upload', 'walk-editor-media-library', english);
+    await visit(page, '/me', 'walk-editor-profile', english);
     await context.close();
+    expect(english).toEqual({});
 
     const live = await admin.cms.strapi.db.query(ARTICLE_UID).findOne({
       where: { documentId, publishedAt: { $notNull: true } },
@@ -214,5 +269,5 @@ describe('the newsroom walk in Chromium at 1280 px', () => {
       `<p class="byline">Bài: <a href="/tac-gia/le-thi-thanh-ha/">${REPORTER_NAME.toLocaleUpperCase('vi')}</a></p>`,
     );
     expect(body).not.toContain('BẢN XEM TRƯỚC');
-  }, 240_000);
+  }, 360_000);
 });

@@ -31,10 +31,14 @@ export interface AdminBrowser {
   /** The super admin registered at start (the first admin of the throwaway database). */
   superAdmin: AdminCredentials;
   /**
-   * A fresh browser context (own cookies and local storage, 1280 × 900, Vietnamese) logged in
-   * through the login screen as `user` (the super admin by default).
+   * A fresh browser context (own cookies and local storage, 1280 × 900, Vietnamese, the browser's
+   * time zone UTC unless `timezoneId` says otherwise) logged in through the login screen as
+   * `user` (the super admin by default).
    */
-  logIn(user?: AdminCredentials): Promise<{ context: BrowserContext; page: Page }>;
+  logIn(
+    user?: AdminCredentials,
+    options?: { timezoneId?: string },
+  ): Promise<{ context: BrowserContext; page: Page }>;
   /** Stops Chromium and the CMS. */
   close(): Promise<void>;
 }
@@ -57,7 +61,7 @@ export async function startAdminBrowser(env: Record<string, string> = {}): Promi
       cms,
       browser: opened,
       superAdmin,
-      logIn: (user = superAdmin) => logIn(opened, cms, user),
+      logIn: (user = superAdmin, options = {}) => logIn(opened, cms, user, options),
       async close() {
         try {
           await opened.close();
@@ -99,12 +103,17 @@ async function logIn(
   browser: Browser,
   cms: TestCms,
   user: AdminCredentials,
+  { timezoneId = 'UTC' }: { timezoneId?: string },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'vi-VN',
-    timezoneId: 'UTC',
+    timezoneId,
   });
+  // The admin's bundle is large: on a 2-core machine shared with other suites, its first load
+  // and each full navigation can take far longer than playwright's 30 s default.
+  context.setDefaultNavigationTimeout(90_000);
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   await page.goto(`${cms.url}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(user.email);

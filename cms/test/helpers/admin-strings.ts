@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Page } from 'playwright-core';
+import { vietnamese } from '../../src/admin/translations/vi';
 
 const require = createRequire(import.meta.url);
 
@@ -138,4 +140,59 @@ export function englishUiTexts(shownVietnamese: Strings): string[] {
     if (literal) texts.add(trimmed);
   }
   return [...texts].sort();
+}
+
+/** Every English text of Strapi's login, home, content manager, media library and profile. */
+let english: string[] | undefined;
+const englishTexts = () => (english ??= englishUiTexts({ ...strapiStrings('vi'), ...vietnamese }));
+
+/**
+ * Labels Strapi's code sets in English without a message to translate: the status badge's
+ * aria-label is the raw status, the Markdown editor's screen-reader label is 'Editor'.
+ */
+export const UNTRANSLATABLE_LABELS = new Set(['draft', 'published', 'modified', 'Editor']);
+
+/**
+ * What a reader of the screen sees: the lines of text on it and the inputs' placeholders; and
+ * what a screen reader or a tooltip says: the visible elements' aria-label and title.
+ */
+export async function visibleTexts(page: Page): Promise<string[]> {
+  const { lines, labels } = await page.evaluate(() => {
+    const shown = (element: Element) => (element as HTMLElement).offsetParent !== null;
+    const placeholders = [...document.querySelectorAll('input, textarea')]
+      .filter(shown)
+      .map((input) => (input as HTMLInputElement).placeholder);
+    const attributes = [...document.querySelectorAll('[aria-label], [title]')]
+      .filter(shown)
+      .flatMap((element) => [element.getAttribute('aria-label'), element.getAttribute('title')]);
+    return {
+      lines: [...document.body.innerText.split('\n'), ...placeholders],
+      labels: attributes.filter((text): text is string => text !== null),
+    };
+  });
+  return [...lines, ...labels.filter((label) => !UNTRANSLATABLE_LABELS.has(label.trim()))]
+    .map((text) => text.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The English texts among lines of a screen: a line that is one of them, or a line containing
+ * one of the longer ones (a sentence inside a paragraph). Short words only count as a whole
+ * line, so an article's own text cannot match them.
+ */
+export function englishOn(lines: string[]): string[] {
+  const found = new Set<string>();
+  for (const line of lines) {
+    for (const text of englishTexts()) {
+      if (line === text || (text.length >= 12 && text.includes(' ') && line.includes(text))) {
+        found.add(text);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+/** The English interface texts on the page as it is now (visibleTexts, then englishOn). */
+export async function englishOnScreen(page: Page): Promise<string[]> {
+  return englishOn(await visibleTexts(page));
 }
