@@ -21,6 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     query: Record<string, unknown>;
     body: unknown;
     set(field: string, value: string): void;
+    type: string;
   }) {
     const after = wholeNumber(ctx.query.after, 0);
     if (after === undefined) {
@@ -38,6 +39,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // The next cursor in a header too: a client can ask for the next page before it has parsed
     // this one (empty: this is the last page).
     ctx.set(NEXT_PAGE_HEADER, page.meta.next === null ? '' : String(page.meta.next));
-    ctx.body = page;
+    // Encoded once here: given the object, Koa serializes it, measures the string's UTF-8
+    // length, then encodes it again to write it (a tenth of the CMS's time for a 10 MB page).
+    ctx.type = 'application/json';
+    ctx.body = Buffer.from(JSON.stringify(page));
   },
 });
