@@ -100,6 +100,8 @@ beforeAll(async () => {
     port,
     secret: HOOK_SECRET,
     workDir,
+    // The admin's Preview frames the site: only the admin's own origin may (frame-ancestors).
+    adminUrl: admin.cms.url,
   });
   // The preview route and the live pages are served from a release: wait for the first one.
   await waitForHttp(`${siteUrl}/`, BUILD.timeout, publisher.process.exited, (s) => s === 200).catch(

@@ -15,6 +15,8 @@ interface PublisherProcessOptions {
   port: number;
   secret: string;
   workDir: string;
+  /** Where the admin runs (CMS_PUBLIC_URL): its origin alone may frame the draft preview. */
+  adminUrl?: string;
 }
 
 /** startPublisherProcess, then waits until it serves a release; a failure shows its output. */
@@ -49,6 +51,7 @@ export function startPublisherProcess(options: PublisherProcessOptions): Publish
     RECONCILE_INTERVAL_MS: '0',
     PUBLISHER_BUILD_COMMAND: '',
     ASTRO_TELEMETRY_DISABLED: '1',
+    ...(options.adminUrl && { CMS_PUBLIC_URL: options.adminUrl }),
   };
   // vitest sets NODE_ENV=test; the publisher should run as `npm start` runs it.
   delete env.NODE_ENV;
