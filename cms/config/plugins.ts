@@ -28,9 +28,48 @@ const config = (): Core.Config.Plugin => ({
         allowedTypes: UPLOAD_ALLOWED_TYPES,
         deniedTypes: ['image/svg+xml', 'text/*', 'application/*'],
       },
+      ...uploadProvider(),
     },
   },
 });
+
+/**
+ * UPLOAD_PROVIDER=s3: pictures go to S3-compatible storage instead of PUBLIC_DIR/uploads, so
+ * several CMS instances share them. Nothing else changes: the site downloads each picture once
+ * from its URL, wherever it lies.
+ */
+function uploadProvider() {
+  const env = readCmsEnv();
+  if (env.UPLOAD_PROVIDER !== 's3') return {};
+  if (!env.S3_BUCKET) {
+    throw new Error(
+      'UPLOAD_PROVIDER=s3 needs S3_BUCKET (and S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY).',
+    );
+  }
+  try {
+    require.resolve('@strapi/provider-upload-aws-s3');
+  } catch {
+    throw new Error(
+      'UPLOAD_PROVIDER=s3 needs the S3 provider: npm install @strapi/provider-upload-aws-s3@5.54.0 -w cms (the same version as Strapi).',
+    );
+  }
+  return {
+    provider: 'aws-s3',
+    providerOptions: {
+      baseUrl: env.S3_PUBLIC_URL || undefined,
+      s3Options: {
+        credentials: {
+          accessKeyId: env.S3_ACCESS_KEY_ID,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+        },
+        region: env.S3_REGION,
+        endpoint: env.S3_ENDPOINT || undefined,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE,
+        params: { Bucket: env.S3_BUCKET },
+      },
+    },
+  };
+}
 
 /** UPLOAD_SIZE_LIMIT_MB (default 10) in bytes. */
 export function uploadSizeLimit(): number {

@@ -200,6 +200,8 @@ export interface BenchStack {
   /** The publisher's RELEASES_DIR: `<id>/` per release. */
   releasesDir: string;
   editor: AdminEditor;
+  /** The read-only "site-build" token the site's builds read the CMS with. */
+  readToken: string;
   /** How long seeding, the CMS's start and the publisher's first build took. */
   timings: { seedMs: number; cmsStartMs: number; firstBuildMs: number };
   status(): Promise<PublisherStatus>;
@@ -360,6 +362,11 @@ export class BenchNewsroom {
     return this.#publisher?.tail() ?? '';
   }
 
+  /** The read-only "site-build" token (SITE_API_TOKEN), for reading the CMS as a build does. */
+  get readToken(): string {
+    return this.#readToken;
+  }
+
   login(): Promise<AdminEditor> {
     return AdminEditor.login(this.cmsUrl, this.#admin, this.#readToken);
   }
@@ -403,6 +410,7 @@ export async function startBenchStack(options: {
       publisherUrl: newsroom.publisherUrl,
       releasesDir: newsroom.releasesDir,
       editor: await newsroom.login(),
+      readToken: newsroom.readToken,
       timings: { seedMs, cmsStartMs, firstBuildMs },
       status: () => newsroom.status(),
       stop: () => newsroom.stop(),

@@ -47,6 +47,19 @@ export const cmsEnv = defineEnv({
   DEMO_ADMIN_PASSWORD: secret(),
   STRAPI_LOG_LEVEL: oneOf(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], 'warn'),
   DEBUG: text(''),
+  // Where uploaded pictures go: `local` (PUBLIC_DIR/uploads) or `s3` (any S3-compatible storage,
+  // through @strapi/provider-upload-aws-s3; config/plugins.ts).
+  UPLOAD_PROVIDER: oneOf(['local', 's3'], 'local'),
+  S3_BUCKET: text(''),
+  S3_REGION: text('us-east-1'),
+  // Empty: AWS itself; else the storage's address (MinIO, Garage, R2, Spaces…).
+  S3_ENDPOINT: text(''),
+  S3_ACCESS_KEY_ID: secret(),
+  S3_SECRET_ACCESS_KEY: secret(),
+  // The pictures' public address prefix (a CDN in front of the bucket); empty: the bucket's own.
+  S3_PUBLIC_URL: text(''),
+  // Most self-hosted servers want bucket names in the path, not in the host name.
+  S3_FORCE_PATH_STYLE: bool(false),
   // npm run backup / restore (cms/scripts): where archives go (relative to cms/), and the key that
   // encrypts them (empty: not encrypted).
   BACKUP_DIR: text('backups'),
@@ -88,6 +101,8 @@ export const publisherEnv = mergeEnv(
     KEEP_RELEASES: int(5, 2, 1_000),
     RECONCILE_INTERVAL_MS: int(60_000, 0, 86_400_000),
     PUBLISHER_BUILD_COMMAND: text(''),
+    // Run after each switch with RELEASE_DIR and RELEASE_ID (publisher/release-push.ts).
+    RELEASE_PUSH_COMMAND: text(''),
     BUILD_TIMEOUT_MS: int(900_000, 1_000, 86_400_000),
     FULL_BUILD_INTERVAL_MS: int(86_400_000, 60_000, 30 * 86_400_000),
     GITHUB_DISPATCH_REPO: text(''),

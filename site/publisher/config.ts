@@ -41,6 +41,8 @@ export interface PublisherConfig {
   mode: PublisherMode;
   /** Where to forward each coalesced publish (GitHub's repository_dispatch); undefined: nowhere. */
   githubDispatch: GithubDispatchConfig | undefined;
+  /** A shell command that copies each live release elsewhere (release-push.ts); undefined: none. */
+  releasePushCommand: string | undefined;
   /** Readers' comments (the on-demand route); undefined: the route answers 503. */
   comments?: CommentsConfig;
   /** What the security headers depend on (security-headers.ts). */
@@ -114,6 +116,7 @@ export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConf
     fullBuildIntervalMs: env.FULL_BUILD_INTERVAL_MS,
     mode: env.PUBLISHER_MODE,
     githubDispatch: readGithubDispatch(env),
+    releasePushCommand: env.RELEASE_PUSH_COMMAND || undefined,
     comments: {
       token: env.COMMENT_API_TOKEN,
       queueDir: path.resolve(siteRoot, env.COMMENT_QUEUE_DIR),

@@ -4,6 +4,7 @@ import type { ContentSource } from './content-source';
 import type { GithubDispatcher } from './github-dispatch';
 import type { Logger } from './log';
 import { Publisher } from './publisher';
+import { ReleasePush } from './release-push';
 import { lockReleases } from './releases-lock';
 import { ReleaseStore } from './releases';
 
@@ -52,6 +53,9 @@ export async function openPublisher(
       logger: options.logger,
       dispatcher: options.dispatcher,
       buildLocally: options.buildLocally,
+      releasePush: config.releasePushCommand
+        ? new ReleasePush({ command: config.releasePushCommand, store, logger: options.logger })
+        : undefined,
     });
     return { publisher, store, unlock: lock.release };
   } catch (error) {

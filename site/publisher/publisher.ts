@@ -3,6 +3,7 @@ import type { ContentSource } from './content-source';
 import { isPublish, type GithubDispatcher } from './github-dispatch';
 import { describeRelease, LocalBuilds } from './local-builds';
 import type { Logger } from './log';
+import type { ReleasePush } from './release-push';
 import type { ReleaseStore, RollbackMarker } from './releases';
 
 export { FULL_BUILD, type BuildRecord, type RunningBuild } from './local-builds';
@@ -29,6 +30,8 @@ export interface PublisherOptions {
   buildLocally?: boolean;
   /** See LocalBuildsOptions. */
   fullBuildIntervalMs?: number;
+  /** Copies each live release to object storage or a CDN (RELEASE_PUSH_COMMAND); none when undefined. */
+  releasePush?: ReleasePush;
 }
 
 /**
@@ -58,6 +61,8 @@ export class Publisher {
       // Not awaited beside a local build: a slow or failing GitHub never holds up the release.
       if (!builds) return void (await forwarded);
       await builds.run(reasons);
+      // After the switch and never awaited: this server stays the origin whatever the push does.
+      options.releasePush?.pushLive();
       // Spares are bundled between builds, never beside one.
       if (!this.#queue.state().pending) builds.refill();
     });
