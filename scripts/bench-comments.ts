@@ -16,14 +16,18 @@
  *
  *   npm run bench:comments -- [--duration 10] [--concurrency 16] [--rate 5] [--no-save]
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { format } from 'prettier';
 import { pollUntil, stopAllQuiet } from './lib/bench-processes';
-import { describeMachine, formatMachine, printTable } from './lib/bench-report';
+import {
+  assertBenchPrerequisites,
+  describeMachine,
+  formatMachine,
+  printTable,
+  saveBenchResult,
+} from './lib/bench-report';
 import { BenchNewsroom, type AdminEditor } from './lib/bench-stack';
 import { ROOT_DIR } from './lib/paths';
 
@@ -36,7 +40,6 @@ const USAGE = `Usage: npm run bench:comments -- [--duration 10] [--concurrency 1
   --no-save         print only; write nothing under bench/results/
   -h, --help        show this help`;
 
-const RESULTS_DIR = path.join(ROOT_DIR, 'bench', 'results');
 /** Static pages fetched at once while the comments come in. */
 const STATIC_CONCURRENCY = 2;
 /** Addresses that use up their limit before the limited phase (5 comments each, not timed). */
@@ -264,28 +267,13 @@ async function cleanUp(): Promise<void> {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 }
 
-function resultFile(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const when =
-    `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-` +
-    `${pad(at.getHours())}${pad(at.getMinutes())}`;
-  return path.join(RESULTS_DIR, `comments-${when}.json`);
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) {
     console.log(USAGE);
     return;
   }
-  for (const [file, command] of [
-    ['shared/dist/index.js', 'npm run build -w shared'],
-    ['cms/dist/src/index.js', 'npm run compile -w cms'],
-  ] as const) {
-    if (!existsSync(path.join(ROOT_DIR, file))) {
-      throw new Error(`the benchmark runs the built packages: run "${command}" first.`);
-    }
-  }
+  assertBenchPrerequisites();
   process.on('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
   const machine = describeMachine();
@@ -387,8 +375,6 @@ async function main(): Promise<void> {
   if (acceptedCount === 0) throw new Error('No comment was accepted: see the answers above.');
 
   if (options.save) {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    const file = resultFile(new Date());
     const body = {
       benchmark: 'comments',
       finishedAt: new Date().toISOString(),
@@ -399,7 +385,7 @@ async function main(): Promise<void> {
       phases,
       delivery,
     };
-    await writeFile(file, await format(JSON.stringify(body), { parser: 'json' }));
+    const file = await saveBenchResult('comments', body);
     console.log(`saved ${path.relative(ROOT_DIR, file)}`);
   }
 }

@@ -15,15 +15,19 @@
  *
  *   npm run bench:load -- [--articles 1000] [--duration 15] [--connections 10] [--no-save]
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { format } from 'prettier';
 import { stopAllQuiet } from './lib/bench-processes';
-import { describeMachine, formatMachine, printTable } from './lib/bench-report';
+import {
+  assertBenchPrerequisites,
+  describeMachine,
+  formatMachine,
+  printTable,
+  saveBenchResult,
+} from './lib/bench-report';
 import { startBenchStack, type BenchStack } from './lib/bench-stack';
 import { ROOT_DIR } from './lib/paths';
 
@@ -35,7 +39,6 @@ const USAGE = `Usage: npm run bench:load -- [--articles 1000] [--duration 15] [-
   --no-save         print only; write nothing under bench/results/
   -h, --help        show this help`;
 
-const RESULTS_DIR = path.join(ROOT_DIR, 'bench', 'results');
 /** Pages of the live release the static phases cycle through. */
 const MAX_PAGES = 300;
 
@@ -181,28 +184,13 @@ async function cleanUp(): Promise<void> {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 }
 
-function resultFile(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const when =
-    `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-` +
-    `${pad(at.getHours())}${pad(at.getMinutes())}`;
-  return path.join(RESULTS_DIR, `load-${when}.json`);
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) {
     console.log(USAGE);
     return;
   }
-  for (const [file, command] of [
-    ['shared/dist/index.js', 'npm run build -w shared'],
-    ['cms/dist/src/index.js', 'npm run compile -w cms'],
-  ] as const) {
-    if (!existsSync(path.join(ROOT_DIR, file))) {
-      throw new Error(`the benchmark runs the built packages: run "${command}" first.`);
-    }
-  }
+  assertBenchPrerequisites();
   process.on('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
   const machine = describeMachine();
@@ -281,8 +269,6 @@ async function main(): Promise<void> {
   console.log(`load ${machine.loadAverage[0]} at start, ${loadAverageAtEnd[0]} at the end`);
 
   if (options.save) {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    const file = resultFile(new Date());
     const body = {
       benchmark: 'load',
       finishedAt: new Date().toISOString(),
@@ -292,7 +278,7 @@ async function main(): Promise<void> {
       site: { pages: pages.length, articles: options.articles },
       phases,
     };
-    await writeFile(file, await format(JSON.stringify(body), { parser: 'json' }));
+    const file = await saveBenchResult('load', body);
     console.log(`saved ${path.relative(ROOT_DIR, file)}`);
   }
   const failed = phases.filter((phase) => phase.errors > 0 || phase.non2xx > 0);

@@ -1,6 +1,10 @@
 /** What the benchmarks print: figures, tables, and the machine they ran on. */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { format } from 'prettier';
 import { ROOT_DIR } from './paths';
 
 /** `1234` → `1.2 s`; `undefined` → `–` (a figure this build does not report). */
@@ -81,5 +85,36 @@ export function printTable(rows: string[][], indent = ''): void {
       column === 0 ? (row[column] ?? '').padEnd(width) : (row[column] ?? '').padStart(width),
     );
     console.log(`${indent}${cells.join('  ')}`.trimEnd());
+  }
+}
+
+/** Where the benchmarks keep their results. */
+export const RESULTS_DIR = path.join(ROOT_DIR, 'bench', 'results');
+
+/** Writes `body` as bench/results/<name>-<YYYYMMDD-HHmm>.json (local time); returns its path. */
+export async function saveBenchResult(
+  name: string,
+  body: unknown,
+  at = new Date(),
+): Promise<string> {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const when =
+    `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-` +
+    `${pad(at.getHours())}${pad(at.getMinutes())}`;
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}-${when}.json`);
+  await writeFile(file, await format(JSON.stringify(body), { parser: 'json' }));
+  return file;
+}
+
+/** The benchmarks run the built packages: says which build is missing. */
+export function assertBenchPrerequisites(): void {
+  for (const [file, command] of [
+    ['shared/dist/index.js', 'npm run build -w shared'],
+    ['cms/dist/src/index.js', 'npm run compile -w cms'],
+  ] as const) {
+    if (!existsSync(path.join(ROOT_DIR, file))) {
+      throw new Error(`the benchmark runs the built packages: run "${command}" first.`);
+    }
   }
 }

@@ -42,7 +42,7 @@ export interface PublisherConfig {
   /** Where to forward each coalesced publish (GitHub's repository_dispatch); undefined: nowhere. */
   githubDispatch: GithubDispatchConfig | undefined;
   /** A shell command that copies each live release elsewhere (release-push.ts); undefined: none. */
-  releasePushCommand: string | undefined;
+  releasePushCommand?: string;
   /** Readers' comments (the on-demand route); undefined: the route answers 503. */
   comments?: CommentsConfig;
   /** What the security headers depend on (security-headers.ts). */
