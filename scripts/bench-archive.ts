@@ -24,6 +24,7 @@ import {
 } from './lib/bench-report';
 import { BenchNewsroom, type AdminEditor, type PublisherStatus } from './lib/bench-stack';
 import { PublisherWatch, type ReleaseRecord } from './lib/bench-watch';
+import { describeSearch, measureSearch, type SearchFigures } from './lib/bench-search';
 import { ROOT_DIR, shortPath } from './lib/paths';
 
 const USAGE = `Usage: npm run bench -- [--sizes 1000,20000] [--publishes 3] [--storm 20]
@@ -180,6 +181,8 @@ interface SizeFigures {
   publishes: { samples: PublishFigures[]; medianMs: number; worstMs: number };
   storm: StormFigures;
   edit: EditFigures;
+  /** The search index of the cold build's release, and of the edit's (incremental). */
+  search: { cold: SearchFigures | null; edit: SearchFigures | null };
 }
 
 function buildFigures(record: ReleaseRecord): BuildFigures {
@@ -545,6 +548,9 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
         `(build ${seconds(cold.buildMs)}, peak RSS ${cold.peakRssMb ?? '–'} MB ${cold.peakRssSource})`,
     );
 
+    const searchCold = await measureSearch(path.join(newsroom.releasesDir, first.id));
+    for (const line of describeSearch('cold build', searchCold)) log(line);
+
     const run: Run = { articles, newsroom, editor: await newsroom.login(), watch, timeoutMs };
     const samples: PublishFigures[] = [];
     for (let n = 1; n <= options.publishes; n++) {
@@ -567,6 +573,9 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
     log('  edit: retitling the oldest article…');
     const edit = await timeEdit(run);
     log(`  edit: new title served after ${seconds(edit.liveMs)}`);
+    const searchEdit = edit.build
+      ? await measureSearch(path.join(newsroom.releasesDir, edit.build.releaseId))
+      : null;
 
     return {
       articles,
@@ -576,6 +585,7 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
       publishes: { samples, medianMs: median(liveTimes), worstMs: Math.max(...liveTimes) },
       storm,
       edit,
+      search: { cold: searchCold, edit: searchEdit },
     };
   } finally {
     watch?.stop();
@@ -651,6 +661,8 @@ function printSize(figures: SizeFigures): void {
       `each page live ${seconds(storm.perPageMedianMs)} (median), ${seconds(storm.perPageWorstMs)} ` +
       `(worst) after its own publish`,
   );
+  for (const line of describeSearch('cold build', figures.search.cold)) console.log(line);
+  for (const line of describeSearch('edit', figures.search.edit)) console.log(line);
   if (storm.failedBuilds.length > 0) {
     for (const failed of storm.failedBuilds) {
       console.log(`  storm build ${failed.id} failed: ${failed.error}`);

@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/config.ts';
 import { siteImages } from './src/lib/images/integration.ts';
+import { siteSearch } from './src/lib/search/integration.ts';
 import { serverBundleModules } from './src/lib/server-bundle.ts';
 import { strapiData } from './src/lib/strapi/integration.ts';
 
@@ -42,5 +43,5 @@ export default defineConfig({
   security: { checkOrigin: false },
   cacheDir: path.join(config.cacheDir, 'astro'),
   // siteImages reads what strapiData fetched: it must come second.
-  integrations: [serverBundleModules(), strapiData(), siteImages()],
+  integrations: [serverBundleModules(), strapiData(), siteImages(), siteSearch()],
 });

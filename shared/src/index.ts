@@ -47,3 +47,5 @@ export {
   type EnvValues,
 } from './env';
 export { cmsEnv, siteEnv, publisherEnv, scriptsEnv, dockerEnv, ENV_SCHEMAS } from './env-schemas';
+export { foldVietnamese, searchTokens, SYLLABLE, type SearchToken } from './search-text';
+export { compareVietnamese, sortVietnamese } from './collate';

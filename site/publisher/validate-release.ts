@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkSearchIndex } from '../src/lib/search/write-index';
 
 /** Pages every release must have, each a whole HTML document. */
 export const SENTINEL_PAGES = ['index.html', '404.html'];
@@ -77,5 +78,7 @@ export async function validateRelease(
       `the build wrote ${count.articlePages} article pages but ${source} ${expected} published articles with a category`,
     );
   }
+  const searchProblem = await checkSearchIndex(dir, count.articlePages);
+  if (searchProblem) throw new InvalidReleaseError(`the build wrote ${searchProblem}`);
   return count;
 }

@@ -121,6 +121,17 @@ describe('incremental builds', { timeout: 400_000 }, () => {
       if ((await inode(before, name)) === (await inode(incremental, name))) reused.push(name);
     }
     expect(reused.length).toBeGreaterThan(0);
+    // The search index: the term files of the new article's syllables are written again (its
+    // byte-for-byte equality with a full build's is checked above), every other one is linked.
+    const termFiles = [...(await filesOf(incremental)).keys()].filter((name) =>
+      name.startsWith('_search/terms/'),
+    );
+    let linked = 0;
+    for (const name of termFiles) {
+      if ((await inode(before, name)) === (await inode(incremental, name))) linked++;
+    }
+    expect(linked).toBeGreaterThan(termFiles.length / 2);
+    expect(linked).toBeLessThan(termFiles.length);
   });
 
   it('renders an edited article again', async () => {

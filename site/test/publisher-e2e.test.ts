@@ -8,6 +8,7 @@ import { getPage, getStatus, postHook, TEST_SECRET, waitFor } from './helpers/pu
 import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
 import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
 import { startCmsRelay, type CmsRelay } from './helpers/publisher-relay';
+import { ArchiveSearch } from '../src/lib/search/query';
 
 // The whole publish path with real parts: Strapi with the sample newsroom and its webhook,
 // the publisher run as `npm start -w site` runs it, and the real `astro build`. Waits are
@@ -46,6 +47,15 @@ describe('publisher with a real CMS and astro build', () => {
       LIVE_WITHIN_MS,
     );
   const status = (urlPath: string) => getPage(publisher!.url, urlPath).then((page) => page.status);
+  /** The addresses the live release's search index finds, as the search page reads it. */
+  const searchLive = async (query: string) => {
+    const search = new ArchiveSearch(async (file) => {
+      const response = await fetch(`${publisher!.url}/${file}`);
+      if (!response.ok) throw new Error(`GET /${file} answered ${response.status}`);
+      return response.json();
+    });
+    return (await search.search(query, { perPage: 100 })).results.map((result) => result.url);
+  };
 
   beforeAll(async () => {
     assertPrerequisitesBuilt();
@@ -121,6 +131,7 @@ describe('publisher with a real CMS and astro build', () => {
     const page = await getPage(publisher!.url, published.urlPath);
     expect(page.body).toContain('Khánh thành cầu Sông Lam mới nối hai bờ');
     expect((await getPage(publisher!.url, '/')).body).toContain(`href="${published.urlPath}"`);
+    expect(await searchLive('khanh thanh cau song lam')).toContain(published.urlPath);
     expect(failures).toEqual([]);
   });
 
@@ -134,6 +145,7 @@ describe('publisher with a real CMS and astro build', () => {
     const missing = await getPage(publisher!.url, published.urlPath);
     expect(missing.body).toContain('Không tìm thấy trang');
     expect((await getPage(publisher!.url, '/')).body).not.toContain(`href="${published.urlPath}"`);
+    expect(await searchLive('Khánh thành cầu Sông Lam')).not.toContain(published.urlPath);
   });
 
   it('rolls back to the previous release', async () => {

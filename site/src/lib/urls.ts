@@ -22,6 +22,9 @@ export function articleFileStem(article: { slug: string; number: number }): stri
   return `${article.slug}-${article.number}`;
 }
 
+/** The search page; the header's form sends `?q=` there. */
+export const SEARCH_PATH = '/tim-kiem/';
+
 /** A category's first page: `/<category-slug>/`. */
 export function categoryPath(category: Pick<CategoryLite, 'slug'>): string {
   return `/${category.slug}/`;

@@ -1,0 +1,123 @@
+// The search index's figures for the archive bench: its size and build time (from the release's
+// `.release/search-stats.json`) and what a reader's browser fetches for a query, measured by
+// running the search page's own query code over the release's files.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { searchTokens } from '@toasoan/shared';
+import { ArchiveSearch } from '../../site/src/lib/search/query';
+import {
+  SEARCH_FOLDER,
+  TERM_SHARDS,
+  termShardPath,
+  type TermShard,
+} from '../../site/src/lib/search/index-format';
+import { RELEASE_FILES } from '../../site/src/lib/incremental/release-files';
+import { SEARCH_STATS, type SearchBuildStats } from '../../site/src/lib/search/write-index';
+
+export interface QueryFigures {
+  query: string;
+  results: number;
+  files: number;
+  /** Bytes of the files fetched, as stored and gzipped (what a compressing server sends). */
+  kb: number;
+  gzipKb: number;
+}
+
+export interface SearchFigures {
+  articles: number;
+  files: number;
+  indexMb: number;
+  buildMs: number;
+  writeMs: number;
+  written: number;
+  kept: number;
+  queries: QueryFigures[];
+}
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/** Queries a reader might type: the issue's, a title's first syllables with and without tones, and the archive's most common syllable (the largest term file to fetch). */
+async function queriesFor(releaseDir: string): Promise<string[]> {
+  const counts = new Map<string, number>();
+  for (let shard = 0; shard < TERM_SHARDS; shard++) {
+    const terms = JSON.parse(
+      await readFile(path.join(releaseDir, termShardPath(shard)), 'utf8'),
+    ) as TermShard;
+    for (const [term, entry] of Object.entries(terms)) {
+      if ('postings' in entry) counts.set(term, entry.postings.length);
+    }
+  }
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'tin';
+  const docs = JSON.parse(
+    await readFile(path.join(releaseDir, SEARCH_FOLDER, 'docs', '0.json'), 'utf8'),
+  ) as Record<string, { title: string }>;
+  const title = Object.values(docs)[0]?.title ?? 'Xây dựng Đảng';
+  const words = searchTokens(title)
+    .slice(0, 3)
+    .map((token) => token.exact);
+  return [
+    'xay dung dang',
+    words.join(' '),
+    searchTokens(words.join(' '))
+      .map((token) => token.folded)
+      .join(' '),
+    common,
+  ];
+}
+
+/** The figures of the live release's index, or null when it has none (an older release). */
+export async function measureSearch(releaseDir: string): Promise<SearchFigures | null> {
+  let stats: SearchBuildStats;
+  try {
+    stats = JSON.parse(
+      await readFile(path.join(releaseDir, RELEASE_FILES, SEARCH_STATS), 'utf8'),
+    ) as SearchBuildStats;
+  } catch {
+    return null;
+  }
+  const queries: QueryFigures[] = [];
+  for (const query of await queriesFor(releaseDir)) {
+    const fetched = new Map<string, Buffer>();
+    // A fresh search each time: a reader's first query, nothing cached yet.
+    const search = new ArchiveSearch(async (file) => {
+      const bytes = await readFile(path.join(releaseDir, file));
+      fetched.set(file, bytes);
+      return JSON.parse(bytes.toString('utf8')) as unknown;
+    });
+    const page = await search.search(query);
+    const files = [...fetched.values()];
+    queries.push({
+      query,
+      results: page.total,
+      files: files.length,
+      kb: kb(files.reduce((sum, bytes) => sum + bytes.length, 0)),
+      gzipKb: kb(files.reduce((sum, bytes) => sum + gzipSync(bytes).length, 0)),
+    });
+  }
+  return {
+    articles: stats.articles,
+    files: stats.files,
+    indexMb: Math.round(stats.bytes / 104857.6) / 10,
+    buildMs: stats.buildMs,
+    writeMs: stats.writeMs,
+    written: stats.written,
+    kept: stats.kept,
+    queries,
+  };
+}
+
+/** Lines for the bench's printout. */
+export function describeSearch(label: string, figures: SearchFigures | null): string[] {
+  if (!figures) return [`  search (${label}): no index in the release`];
+  return [
+    `  search (${label}): ${figures.files} files, ${figures.indexMb} MB, built in ` +
+      `${figures.buildMs} ms, written in ${figures.writeMs} ms (${figures.written} written, ` +
+      `${figures.kept} kept)`,
+    ...figures.queries.map(
+      (query) =>
+        `    "${query.query}": ${query.results} results, ${query.files} files, ` +
+        `${query.kb} KB (${query.gzipKb} KB gzipped)`,
+    ),
+  ];
+}
