@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSiteConfig } from '../config';
+import { partnerJob } from '../incremental/render-share';
 import { getSiteData } from '../strapi/site-data';
 import { buildSearchIndex } from './build-index';
 import { writeSearchIndex, writeSearchStats } from './write-index';
@@ -15,6 +16,8 @@ export function siteSearch(): AstroIntegration {
     name: 'toasoan:search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A full build's second process renders pages for the lead, which writes the index.
+        if (await partnerJob()) return;
         const started = performance.now();
         const data = await getSiteData();
         const files = buildSearchIndex(data.articles, data.categories);
