@@ -8,10 +8,12 @@ import { searchTokens } from '@toasoan/shared';
 import { ArchiveSearch } from '../../site/src/lib/search/query';
 import {
   SEARCH_FOLDER,
-  TERM_SHARDS,
+  metaPath,
   termShardPath,
+  type SearchMeta,
   type TermShard,
 } from '../../site/src/lib/search/index-format';
+import { decodeNumbers } from '../../site/src/lib/search/posting-codec';
 import { RELEASE_FILES } from '../../site/src/lib/incremental/release-files';
 import { SEARCH_STATS, type SearchBuildStats } from '../../site/src/lib/search/write-index';
 
@@ -39,13 +41,14 @@ const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
 /** Queries a reader might type: the issue's, a title's first syllables with and without tones, and the archive's most common syllable (the largest term file to fetch). */
 async function queriesFor(releaseDir: string): Promise<string[]> {
+  const meta = JSON.parse(await readFile(path.join(releaseDir, metaPath()), 'utf8')) as SearchMeta;
   const counts = new Map<string, number>();
-  for (let shard = 0; shard < TERM_SHARDS; shard++) {
+  for (let shard = 0; shard < meta.shards; shard++) {
     const terms = JSON.parse(
       await readFile(path.join(releaseDir, termShardPath(shard)), 'utf8'),
     ) as TermShard;
-    for (const [term, entry] of Object.entries(terms)) {
-      if ('postings' in entry) counts.set(term, entry.postings.length);
+    for (const [term, list] of Object.entries(terms)) {
+      if (Array.isArray(list)) counts.set(term, decodeNumbers(list[0]).length);
     }
   }
   const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'tin';

@@ -4,13 +4,21 @@
 /** The folder of a release that holds the index, served as `/_search/`. */
 export const SEARCH_FOLDER = '_search';
 /** Bumped when the format changes, so a page never reads an index it does not understand. */
-export const SEARCH_FORMAT = 1;
-/** Term files: a query fetches only those of its syllables and syllable pairs. */
-export const TERM_SHARDS = 512;
+export const SEARCH_FORMAT = 2;
 /** Articles per result file, by number: a page of results fetches a few small files. */
-export const DOCS_PER_FILE = 10;
+export const DOCS_PER_FILE = 4;
 
-/** Bits of a posting's `fields`. */
+/**
+ * How many term files: about one per 10 articles, a power of two between 64 and 4096, so a file
+ * stays a few KB as the archive grows. Crossing a power of two rewrites the whole index once.
+ */
+export function termShardCount(articles: number): number {
+  let shards = 64;
+  while (shards < 4096 && shards * 10 < articles) shards *= 2;
+  return shards;
+}
+
+/** A posting's fields: in the title, the sapo or both (1, 2, 3). */
 export const IN_TITLE = 1;
 export const IN_SAPO = 2;
 
@@ -20,29 +28,25 @@ export interface SearchMeta {
   shards: number;
   docsPerFile: number;
   articles: number;
+  /** Characters per posting of a syllable's `meta` string (posting-codec.ts `encodeSmall`). */
+  metaWidth: number;
   /** The sections, in menu order; a posting names its section by index. */
   sections: { slug: string; name: string }[];
 }
 
+/** A posting's `meta` value: its section and fields in one small number. */
+export const postingMeta = (section: number, fields: number) => section * 3 + fields - 1;
+export const metaSection = (meta: number) => Math.floor(meta / 3);
+export const metaFields = (meta: number) => (meta % 3) + 1;
+
 /**
- * One article holding a folded syllable: [number, minutes since 1970 of its publication, section
- * index, fields (IN_TITLE | IN_SAPO), bit mask of the written forms it holds (index into `forms`)].
+ * `terms/<shard>.json`: the lists whose key hashes to the shard. Every list holds article numbers
+ * newest first (posting-codec.ts `encodeNumbers`). Keys: a folded syllable (`dang`) → [numbers,
+ * meta of each]; `=` and a syllable as written (`=đảng`) → numbers (or `!` and the numbers of the
+ * folded list that lack it); two folded syllables side by
+ * side (`xay dung`) → numbers.
  */
-export type Posting = [number, number, number, number, number];
-
-/** A folded syllable (`dang`): the forms written in the archive (`đảng`, `đang`…) and who has them. */
-export interface SyllableEntry {
-  forms: string[];
-  postings: Posting[];
-}
-
-/** Two folded syllables next to each other (`xay dung`): the numbers of the articles with them. */
-export interface PairEntry {
-  numbers: number[];
-}
-
-/** `terms/<shard>.json`: syllables and pairs (the key has a space) whose hash falls there. */
-export type TermShard = Record<string, SyllableEntry | PairEntry>;
+export type TermShard = Record<string, string | [string, string]>;
 
 /** `docs/<number / DOCS_PER_FILE>.json`: what a result shows, by article number. */
 export type DocsFile = Record<
@@ -50,14 +54,20 @@ export type DocsFile = Record<
   { url: string; title: string; section: number; time: string; iso: string; sapo: string }
 >;
 
+export const WRITTEN = '=';
+export const writtenKey = (exact: string) => `${WRITTEN}${exact}`;
+/** A written form's list that starts with it holds the articles of the folded list without it. */
+export const ALL_BUT = '!';
+export const pairKey = (first: string, second: string) => `${first} ${second}`;
+
 /** FNV-1a over the term's UTF-16 units: the same shard in Node and in every browser. */
-export function termShard(term: string): number {
+export function termShard(term: string, shards: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < term.length; i++) {
     hash ^= term.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % TERM_SHARDS;
+  return (hash >>> 0) % shards;
 }
 
 export const metaPath = () => `${SEARCH_FOLDER}/meta.json`;

@@ -1,17 +1,21 @@
 import { SYLLABLE, foldVietnamese, searchTokens } from '@toasoan/shared';
 import {
+  ALL_BUT,
   IN_TITLE,
   SEARCH_FORMAT,
   docsPath,
+  metaFields,
   metaPath,
+  metaSection,
+  pairKey,
   termShard,
   termShardPath,
+  writtenKey,
   type DocsFile,
-  type PairEntry,
   type SearchMeta,
-  type SyllableEntry,
   type TermShard,
 } from './index-format';
+import { decodeNumbers, decodeSmall } from './posting-codec';
 
 /** Reads one file of the index (a path like `_search/meta.json`); fetch in the browser. */
 export type IndexReader = (path: string) => Promise<unknown>;
@@ -34,8 +38,8 @@ export interface SearchPage {
 
 interface Candidate {
   number: number;
-  time: number;
-  section: number;
+  /** Place in the archive's order: 0 is the newest. */
+  age: number;
   pairs: number;
   exact: number;
   inTitle: number;
@@ -47,11 +51,9 @@ interface Candidate {
  * then newer.
  */
 const better = (a: Candidate, b: Candidate) =>
-  b.pairs - a.pairs ||
-  b.exact - a.exact ||
-  b.inTitle - a.inTitle ||
-  b.time - a.time ||
-  b.number - a.number;
+  b.pairs - a.pairs || b.exact - a.exact || b.inTitle - a.inTitle || a.age - b.age;
+
+const NOTHING: SearchPage = { total: 0, results: [] };
 
 /**
  * Searches the static index the way Vietnamese readers type: every syllable of the query must be
@@ -87,9 +89,9 @@ export class ArchiveSearch {
     return this.meta;
   }
 
-  private async entry(term: string): Promise<SyllableEntry | PairEntry | undefined> {
-    const shard = await this.file<TermShard>(termShardPath(termShard(term)));
-    return Object.hasOwn(shard, term) ? shard[term] : undefined;
+  private async list(meta: SearchMeta, key: string) {
+    const shard = await this.file<TermShard>(termShardPath(termShard(key, meta.shards)));
+    return Object.hasOwn(shard, key) ? shard[key] : undefined;
   }
 
   async search(
@@ -99,40 +101,53 @@ export class ArchiveSearch {
     const { page = 1, perPage = 10 } = options;
     const meta = await this.loadMeta();
     const tokens = searchTokens(query);
-    if (tokens.length === 0) return { total: 0, results: [] };
-    const pairTerms = tokens.slice(1).map((token, i) => `${tokens[i]!.folded} ${token.folded}`);
-    const [syllables, pairs] = await Promise.all([
-      Promise.all(tokens.map((token) => this.entry(token.folded))),
-      Promise.all(pairTerms.map((term) => this.entry(term))),
+    if (tokens.length === 0) return NOTHING;
+    const pairKeys = tokens.slice(1).map((token, i) => pairKey(tokens[i]!.folded, token.folded));
+    const [syllables, written, pairs] = await Promise.all([
+      Promise.all(tokens.map((token) => this.list(meta, token.folded))),
+      Promise.all(tokens.map((token) => this.list(meta, writtenKey(token.exact)))),
+      Promise.all(pairKeys.map((key) => this.list(meta, key))),
     ]);
-    if (syllables.some((entry) => !entry)) return { total: 0, results: [] };
+    if (syllables.some((list) => !Array.isArray(list))) return NOTHING;
 
-    const sectionFilter = options.section
-      ? meta.sections.findIndex((section) => section.slug === options.section)
+    const section = options.section
+      ? meta.sections.findIndex(({ slug }) => slug === options.section)
       : -1;
-    let candidates: Map<number, Candidate> | undefined;
-    tokens.forEach((token, i) => {
-      const entry = syllables[i] as SyllableEntry;
-      const formBit = entry.forms.indexOf(token.exact);
+    let candidates = new Map<number, Candidate>();
+    syllables.forEach((list, i) => {
+      const [numbersText, metaText] = list as [string, string];
+      const numbers = decodeNumbers(numbersText);
+      const metas = decodeSmall(metaText, meta.metaWidth);
       const next = new Map<number, Candidate>();
-      for (const [number, time, section, fields, forms] of entry.postings) {
-        if (sectionFilter !== -1 && section !== sectionFilter) continue;
-        const candidate = i === 0 ? undefined : candidates!.get(number);
-        if (i > 0 && !candidate) continue;
-        const c = candidate ?? { number, time, section, pairs: 0, exact: 0, inTitle: 0 };
-        if (formBit !== -1 && forms & (1 << formBit)) c.exact++;
-        if (fields & IN_TITLE) c.inTitle++;
-        next.set(number, c);
-      }
+      numbers.forEach((number, age) => {
+        const postingMeta = metas[age]!;
+        if (section !== -1 && metaSection(postingMeta) !== section) return;
+        const candidate =
+          i === 0 ? { number, age, pairs: 0, exact: 0, inTitle: 0 } : candidates.get(number);
+        if (!candidate) return;
+        if (metaFields(postingMeta) & IN_TITLE) candidate.inTitle++;
+        next.set(number, candidate);
+      });
       candidates = next;
     });
-    for (const entry of pairs) {
-      for (const number of (entry as PairEntry | undefined)?.numbers ?? []) {
-        const candidate = candidates!.get(number);
-        if (candidate) candidate.pairs++;
+    const count = (list: string | [string, string] | undefined, field: 'exact' | 'pairs') => {
+      if (typeof list !== 'string') return;
+      for (const number of decodeNumbers(list)) {
+        const candidate = candidates.get(number);
+        if (candidate) candidate[field]++;
       }
-    }
-    const ranked = [...candidates!.values()].sort(better);
+    };
+    written.forEach((list, i) => {
+      if (typeof list !== 'string' || !list.startsWith(ALL_BUT)) return count(list, 'exact');
+      const lacking = new Set(decodeNumbers(list.slice(ALL_BUT.length)));
+      for (const number of decodeNumbers((syllables[i] as [string, string])[0])) {
+        const candidate = lacking.has(number) ? undefined : candidates.get(number);
+        if (candidate) candidate.exact++;
+      }
+    });
+    for (const list of pairs) count(list, 'pairs');
+
+    const ranked = [...candidates.values()].sort(better);
     const shown = ranked.slice((page - 1) * perPage, page * perPage);
     const files = await Promise.all(
       shown.map((candidate) => this.file<DocsFile>(docsPath(candidate.number))),
