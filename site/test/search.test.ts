@@ -74,7 +74,8 @@ describe('searching the archive in Chromium', () => {
     }
     server = await serveBuild(build.outDir);
     context = await browser.newContext({ locale: 'vi-VN' });
-  });
+    // A Strapi start and a whole build: minutes on a loaded machine.
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
