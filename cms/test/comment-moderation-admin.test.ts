@@ -10,6 +10,7 @@ import {
   startAdminBrowser,
   type AdminBrowser,
 } from './helpers/admin-browser';
+import { visibleTexts } from './helpers/admin-strings';
 import { fixtures } from './helpers/fixtures';
 
 // The moderator's walk in the built admin, in Chromium (time zone UTC: GMT+7 must come from our
@@ -18,6 +19,13 @@ import { fixtures } from './helpers/fixtures';
 
 const COMMENT_UID = 'api::comment.comment';
 const SECRET = 'moderation-hook-secret';
+/** What an editor reads for each state (src/admin/list-views/moderation.ts), in the enum's order. */
+const LABELS = {
+  pending: 'Chờ duyệt',
+  approved: 'Đã duyệt',
+  rejected: 'Đã từ chối',
+  spam: 'Spam',
+};
 // The admin refetches after each click; on a busy 2-core machine that can take seconds.
 const SLOW = { timeout: 30_000 };
 
@@ -148,6 +156,45 @@ describe('moderating comments in the admin', () => {
       .toBe(3);
     await context.close();
   }, 180_000);
+
+  it('names the states in Vietnamese: the filter tag, its choices and the edit form', async () => {
+    const { page, context } = await admin.logIn();
+    await page.goto(`${admin.cms.url}/admin/content-manager/collection-types/${COMMENT_UID}`);
+    await settle(page);
+    // The tag of the filter the list opens with.
+    const tag = page.getByText(/^Kiểm duyệt /);
+    await expect.poll(() => tag.textContent(), SLOW).toBe('Kiểm duyệt là Chờ duyệt');
+
+    // The filter's choices, through the tag: every state by its name; "Spam" picked.
+    await tag.click();
+    await page.getByRole('combobox', { name: 'Kiểm duyệt' }).click();
+    expect(await page.getByRole('option').allTextContents()).toEqual(Object.values(LABELS));
+    await saveAdminScreenshot(page, 'comments-filter-states');
+    await page.getByRole('option', { name: 'Spam', exact: true }).click();
+    await page.getByRole('button', { name: 'Cập nhật bộ lọc' }).click();
+    await expect.poll(() => tag.textContent(), SLOW).toBe('Kiểm duyệt là Spam');
+    expect(decodeURIComponent(page.url())).toContain('[moderation][$eq]=spam');
+
+    // The edit form: the state's select shows its name, and so do its choices.
+    const approved = await admin.cms.strapi.db
+      .query(COMMENT_UID)
+      .findOne({ where: { name: 'Đã duyệt trước' } });
+    await page.goto(
+      `${admin.cms.url}/admin/content-manager/collection-types/${COMMENT_UID}/${approved.documentId}`,
+    );
+    await settle(page);
+    const select = page.getByRole('combobox', { name: /^Kiểm duyệt/ });
+    await expect.poll(() => select.textContent(), SLOW).toContain('Đã duyệt');
+    await select.click();
+    // Strapi's empty choice ("Chọn tại đây", hidden for a required field), then the states.
+    const choices = await page.getByRole('option').allTextContents();
+    expect(choices.filter((choice) => choice !== 'Chọn tại đây')).toEqual(Object.values(LABELS));
+    await saveAdminScreenshot(page, 'comments-edit-states');
+    // Nowhere a raw value.
+    const lines = await visibleTexts(page);
+    for (const raw of Object.keys(LABELS)) expect(lines).not.toContain(raw);
+    await context.close();
+  }, 240_000);
 });
 
 describe('the article list', () => {

@@ -49,7 +49,7 @@ describe('the edit forms', () => {
       mainField: 'name',
     });
     expect(article.metadatas.credits.edit.label).toBe('Tác giả bài');
-    expect(article.metadatas.publicationTime.edit.label).toBe('Thời gian đăng');
+    expect(article.metadatas.publicationTime.edit.label).toBe('Thời gian đăng (GMT+7)');
     expect(article.metadatas.scheduledAt.edit.label).toBe('Hẹn giờ đăng (GMT+7)');
 
     for (const [uid, view] of Object.entries(EDIT_VIEWS)) {

@@ -45,11 +45,11 @@ export const EDIT_VIEWS: Record<string, EditView> = {
         placeholder: 'Chú thích ảnh bìa',
       },
       category: { label: 'Chuyên mục', mainField: 'name' },
+      // Both date-times are entered and shown in GMT+7 (src/admin/edit-views/gmt7-datetime-input.tsx).
       publicationTime: {
-        label: 'Thời gian đăng',
+        label: 'Thời gian đăng (GMT+7)',
         description: 'Để trống: lấy thời điểm xuất bản lần đầu.',
       },
-      // The admin shows datetimes in the browser's zone: GMT+7 on the newsroom's machines.
       scheduledAt: {
         label: 'Hẹn giờ đăng (GMT+7)',
         description: 'Bài tự đăng vào giờ này (bản nháp đang lưu). Chỉ biên tập viên đặt được.',
@@ -139,7 +139,7 @@ export const EDIT_VIEWS: Record<string, EditView> = {
       body: { label: 'Bình luận' },
       moderation: {
         label: 'Kiểm duyệt',
-        description: 'pending: chờ duyệt, approved: đã duyệt, rejected: từ chối, spam: rác.',
+        description: 'Chỉ bình luận đã duyệt hiện trên trang.',
       },
     },
     rows: [

@@ -2,16 +2,19 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { AuthorNamesLoader, injectAuthorFilter } from './author-filter';
 import { injectNewsroomColumns } from './columns';
 import { moderationBulkActions, moderationRowActions } from './moderation-actions';
+import { injectModerationFilter } from './moderation-filter';
 import { PendingCommentsFilter } from './pending-comments-filter';
 
 /**
  * The newsroom's list views in the content manager (their columns and order are set at the
  * CMS's bootstrap, src/bootstrap/list-views.ts): GMT+7 times, comment moderation in two clicks
- * or in bulk, the comment list opened on pending, the article list's byline and author filter.
+ * or in bulk, the comment list opened on pending with its states in Vietnamese, the article
+ * list's byline and author filter.
  */
 export function registerListViews(app: StrapiApp): void {
   app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectNewsroomColumns);
   app.registerHook('Admin/CM/pages/ListView/inject-in-filters', injectAuthorFilter);
+  app.registerHook('Admin/CM/pages/ListView/inject-in-filters', injectModerationFilter);
   const contentManager = app.getPlugin('content-manager') as unknown as {
     apis: {
       addBulkAction(actions: unknown[]): void;

@@ -1,0 +1,55 @@
+import { SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { useField } from '@strapi/strapi/admin';
+import { MODERATION_LABELS } from './moderation';
+
+/** One filter of the list, as 'Admin/CM/pages/ListView/inject-in-filters' passes them. */
+interface Filter {
+  name: string;
+  [key: string]: unknown;
+}
+
+const MODERATION_OPTIONS = Object.entries(MODERATION_LABELS).map(([value, label]) => ({
+  label,
+  value,
+}));
+
+/** The filter's value: a state picked by its Vietnamese name. */
+const ModerationInput = ({ name }: { name: string }) => {
+  const field = useField(name);
+  return (
+    <SingleSelect
+      aria-label="Kiểm duyệt"
+      placeholder="Chọn trạng thái"
+      value={field.value as string | undefined}
+      onChange={(value: string | number) => field.onChange(name, String(value))}
+    >
+      {MODERATION_OPTIONS.map((option) => (
+        <SingleSelectOption key={option.value} value={option.value}>
+          {option.label}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  );
+};
+
+/**
+ * The comment list's state filter with Vietnamese values. The content manager's own enumeration
+ * filter names the options through the translations, but its tag prints the raw value
+ * ("Kiểm duyệt là pending"); a filter with its own input makes the tag read the option's label.
+ */
+export function injectModerationFilter({
+  displayedFilters,
+  layout,
+}: {
+  displayedFilters: Filter[];
+  layout: unknown;
+}) {
+  return {
+    layout,
+    displayedFilters: displayedFilters.map((filter) =>
+      filter.name === 'moderation'
+        ? { ...filter, input: ModerationInput, options: MODERATION_OPTIONS }
+        : filter,
+    ),
+  };
+}
