@@ -64,20 +64,21 @@ describe('the admin in Chromium at 1280 px shows no English', () => {
       viewport: { width: 1280, height: 900 },
       locale: 'vi-VN',
     });
+    context.setDefaultNavigationTimeout(90_000);
     page = await context.newPage();
     await page.goto(`${admin.cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').waitFor();
     await saveAdminScreenshot(page, 'vi-login');
     expect(await englishOnScreen(page)).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 180_000);
 
   it('on the home page', async () => {
     ({ context, page } = await admin.logIn());
     await page.locator('main h1').first().waitFor();
     await saveAdminScreenshot(page, 'vi-home');
     expect(await englishOnScreen(page)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('in the article list', async () => {
     const lines = await openScreen(
@@ -86,7 +87,7 @@ describe('the admin in Chromium at 1280 px shows no English', () => {
     );
     expect(lines).toContain('Lễ hội đua ghe ngo trên sông Maspero');
     expect(englishOn(lines)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('in a new article, whose fields are labelled in Vietnamese', async () => {
     const lines = await openScreen(
@@ -102,11 +103,11 @@ describe('the admin in Chromium at 1280 px shows no English', () => {
       ).toBe(true);
     }
     expect(englishOn(lines)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('in the media library', async () => {
     expect(englishOn(await openScreen('/plugins/upload', 'vi-media-library'))).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('in the comment list', async () => {
     const lines = await openScreen(
@@ -115,9 +116,9 @@ describe('the admin in Chromium at 1280 px shows no English', () => {
     );
     expect(lines).toContain('Bài viết hay quá.');
     expect(englishOn(lines)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('on the profile page', async () => {
     expect(englishOn(await openScreen('/me', 'vi-profile'))).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
