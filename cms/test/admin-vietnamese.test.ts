@@ -18,7 +18,7 @@ let page: Page;
 async function openScreen(path: string, screenshot: string): Promise<string[]> {
   await page.goto(`${admin.cms.url}/admin${path}`);
   await settle(page);
-  await page.locator('main h1, main [role="heading"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('main h1, main [role="heading"]').first().waitFor({ timeout: 90_000 });
   await saveAdminScreenshot(page, screenshot);
   return visibleTexts(page);
 }
