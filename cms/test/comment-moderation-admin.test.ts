@@ -194,7 +194,7 @@ describe('moderating comments in the admin', () => {
     const lines = await visibleTexts(page);
     for (const raw of Object.keys(LABELS)) expect(lines).not.toContain(raw);
     await context.close();
-  }, 240_000);
+  }, 400_000);
 });
 
 describe('the article list', () => {
