@@ -1,7 +1,7 @@
-import { SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import * as React from 'react';
-import { getFetchClient, useField, useQueryParams } from '@strapi/strapi/admin';
+import { getFetchClient, useQueryParams } from '@strapi/strapi/admin';
 import { useLocation } from 'react-router-dom';
+import { filterSelect, type FilterOption } from './filter-select';
 
 /** One filter of the list, as 'Admin/CM/pages/ListView/inject-in-filters' passes them. */
 interface Filter {
@@ -12,7 +12,7 @@ interface Filter {
 const AUTHOR_UID = 'api::author.author';
 
 // Filled once per session; the filter's select and its tag ("Tác giả là MAI LAN") read it.
-const authorOptions: Array<{ label: string; value: string }> = [];
+const authorOptions: FilterOption[] = [];
 let loading: Promise<void> | undefined;
 
 function loadAuthors(): Promise<void> {
@@ -53,23 +53,7 @@ export function AuthorNamesLoader() {
 }
 
 /** The filter's value: an author picked by name (the value is the author's id). */
-const AuthorInput = ({ name }: { name: string }) => {
-  const field = useField(name);
-  return (
-    <SingleSelect
-      aria-label="Tác giả"
-      placeholder="Chọn tác giả"
-      value={field.value as string | undefined}
-      onChange={(value: string | number) => field.onChange(name, String(value))}
-    >
-      {authorOptions.map((author) => (
-        <SingleSelectOption key={author.value} value={author.value}>
-          {author.label}
-        </SingleSelectOption>
-      ))}
-    </SingleSelect>
-  );
-};
+const AuthorInput = filterSelect('Tác giả', 'Chọn tác giả', authorOptions);
 
 /**
  * "Tác giả" in the article list's filters. The byline is a repeatable component, which the

@@ -1,5 +1,4 @@
-import { SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { useField } from '@strapi/strapi/admin';
+import { filterSelect } from './filter-select';
 import { MODERATION_LABELS } from './moderation';
 
 /** One filter of the list, as 'Admin/CM/pages/ListView/inject-in-filters' passes them. */
@@ -14,23 +13,7 @@ const MODERATION_OPTIONS = Object.entries(MODERATION_LABELS).map(([value, label]
 }));
 
 /** The filter's value: a state picked by its Vietnamese name. */
-const ModerationInput = ({ name }: { name: string }) => {
-  const field = useField(name);
-  return (
-    <SingleSelect
-      aria-label="Kiểm duyệt"
-      placeholder="Chọn trạng thái"
-      value={field.value as string | undefined}
-      onChange={(value: string | number) => field.onChange(name, String(value))}
-    >
-      {MODERATION_OPTIONS.map((option) => (
-        <SingleSelectOption key={option.value} value={option.value}>
-          {option.label}
-        </SingleSelectOption>
-      ))}
-    </SingleSelect>
-  );
-};
+const ModerationInput = filterSelect('Kiểm duyệt', 'Chọn trạng thái', MODERATION_OPTIONS);
 
 /**
  * The comment list's state filter with Vietnamese values. The content manager's own enumeration
