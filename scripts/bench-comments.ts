@@ -19,7 +19,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pollUntil, stopAllQuiet } from './lib/bench-processes';
 import {
   assertBenchPrerequisites,
@@ -29,6 +28,7 @@ import {
   saveBenchResult,
 } from './lib/bench-report';
 import { BenchNewsroom, type AdminEditor } from './lib/bench-stack';
+import { parseBenchOptions } from './lib/bench-options';
 import { ROOT_DIR } from './lib/paths';
 
 const USAGE = `Usage: npm run bench:comments -- [--duration 10] [--concurrency 16] [--rate 5] [--no-save]
@@ -45,40 +45,6 @@ const STATIC_CONCURRENCY = 2;
 /** Addresses that use up their limit before the limited phase (5 comments each, not timed). */
 const LIMITED_ADDRESSES = 20;
 const PER_MINUTE = 5;
-
-interface Options {
-  durationS: number;
-  concurrency: number;
-  rate: number;
-  save: boolean;
-}
-
-function parseOptions(argv: string[]): Options | null {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      duration: { type: 'string', default: '10' },
-      concurrency: { type: 'string', default: '16' },
-      rate: { type: 'string', default: '5' },
-      'no-save': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) return null;
-  const number = (value: string, flag: string) => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) {
-      throw new Error(`${flag} needs a whole number of at least 1, not "${value}".\n\n${USAGE}`);
-    }
-    return parsed;
-  };
-  return {
-    durationS: number(values.duration, '--duration'),
-    concurrency: number(values.concurrency, '--concurrency'),
-    rate: number(values.rate, '--rate'),
-    save: !values['no-save'],
-  };
-}
 
 // ---- figures -----------------------------------------------------------------------------------
 
@@ -268,7 +234,11 @@ async function cleanUp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseBenchOptions(process.argv.slice(2), USAGE, {
+    duration: 10,
+    concurrency: 16,
+    rate: 5,
+  });
   if (!options) {
     console.log(USAGE);
     return;
@@ -291,7 +261,7 @@ async function main(): Promise<void> {
   const load = new Load(newsroom.publisherUrl, articles);
   console.log(`site live: ${first.pages} pages, ${articles.length} articles\n`);
 
-  const durationMs = options.durationS * 1000;
+  const durationMs = options.duration * 1000;
   const { concurrency, rate } = options;
   // A first pass warms the server's caches and loads the comment route's code.
   const before = await editor.commentCount();

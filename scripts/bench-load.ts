@@ -18,7 +18,6 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { stopAllQuiet } from './lib/bench-processes';
 import {
@@ -29,6 +28,7 @@ import {
   saveBenchResult,
 } from './lib/bench-report';
 import { startBenchStack, type BenchStack } from './lib/bench-stack';
+import { parseBenchOptions } from './lib/bench-options';
 import { ROOT_DIR } from './lib/paths';
 
 const USAGE = `Usage: npm run bench:load -- [--articles 1000] [--duration 15] [--connections 10] [--no-save]
@@ -41,40 +41,6 @@ const USAGE = `Usage: npm run bench:load -- [--articles 1000] [--duration 15] [-
 
 /** Pages of the live release the static phases cycle through. */
 const MAX_PAGES = 300;
-
-interface Options {
-  articles: number;
-  durationS: number;
-  connections: number;
-  save: boolean;
-}
-
-function parseOptions(argv: string[]): Options | null {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      articles: { type: 'string', default: '1000' },
-      duration: { type: 'string', default: '15' },
-      connections: { type: 'string', default: '10' },
-      'no-save': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) return null;
-  const number = (value: string, flag: string) => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) {
-      throw new Error(`${flag} needs a whole number of at least 1, not "${value}".\n\n${USAGE}`);
-    }
-    return parsed;
-  };
-  return {
-    articles: number(values.articles, '--articles'),
-    durationS: number(values.duration, '--duration'),
-    connections: number(values.connections, '--connections'),
-    save: !values['no-save'],
-  };
-}
 
 interface PhaseFigures {
   phase: string;
@@ -185,7 +151,11 @@ async function cleanUp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseBenchOptions(process.argv.slice(2), USAGE, {
+    articles: 1000,
+    duration: 15,
+    connections: 10,
+  });
   if (!options) {
     console.log(USAGE);
     return;
@@ -203,7 +173,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   const pages = await livePages(stack.releasesDir);
-  const duration = options.durationS;
+  const duration = options.duration;
   const connections = options.connections;
   const site = (phase: string) =>
     run(phase, {
