@@ -326,11 +326,13 @@ describe('the reader site built from a seeded CMS', () => {
       const slot = findOne(document, byClass('comment-form-slot'), 'comment slot');
       expect(textOf(findOne(slot, byTag('h2'), 'heading'))).toBe('Viết bình luận mới');
       expect(textOf(slot)).toMatch(/kiểm duyệt/);
+      // The header's search form (GET /tim-kiem/), then the comment form.
       const forms = findAll(document, byTag('form'));
-      expect(forms).toHaveLength(1);
-      expect(attribute(forms[0]!, 'method')).toBe('post');
-      expect(attribute(forms[0]!, 'action')).toBe('/binh-luan/gui');
-      const names = findAll(forms[0]!, (el) => attribute(el, 'name') !== undefined).map((el) =>
+      expect(forms.map((form) => [attribute(form, 'method'), attribute(form, 'action')])).toEqual([
+        ['get', '/tim-kiem/'],
+        ['post', '/binh-luan/gui'],
+      ]);
+      const names = findAll(forms[1]!, (el) => attribute(el, 'name') !== undefined).map((el) =>
         attribute(el, 'name'),
       );
       expect(names).toEqual(['article', 'name', 'email', 'body', 'website']);
@@ -678,8 +680,9 @@ describe('the reader site built from a seeded CMS', () => {
         expect(childText(file, 'lastmod')).toBe(lastmods.sort().at(-1));
         locs.push(...urls.map((url) => childText(url, 'loc')));
       }
+      // The search page shows nothing of its own before a query: no entry for search engines.
       const expected = htmlFiles
-        .filter((f) => f !== '404.html')
+        .filter((f) => f !== '404.html' && f !== 'tim-kiem/index.html')
         .map((f) => `${SITE_URL}${pathOf(f)}`);
       expect(locs.sort()).toEqual(expected.sort());
       // Articles by number, ascending: a new one only ever adds to the last file.
@@ -750,15 +753,22 @@ describe('the reader site built from a seeded CMS', () => {
     });
   });
 
-  it("keeps reading pages light: no client JavaScript but the comment form's, HTML + CSS + JS under 60 KB", async () => {
+  it("keeps reading pages light: no client JavaScript but the comment form's (and search's), HTML + CSS + JS under 60 KB", async () => {
     for (const file of htmlFiles) {
       const { document } = await page(file);
       const scripts = findAll(document, byTag('script'));
-      // Article pages: their JSON-LD, and the comment form's small script (no framework).
+      // Article pages: their JSON-LD, and the comment form's small script (no framework); the
+      // search page: its own script, which answers the query in the browser.
       expect(
         scripts.map((script) => attribute(script, 'type')),
         file,
-      ).toEqual(ARTICLE_FILE.test(file) ? ['application/ld+json', 'module'] : []);
+      ).toEqual(
+        ARTICLE_FILE.test(file)
+          ? ['application/ld+json', 'module']
+          : file === 'tim-kiem/index.html'
+            ? ['module']
+            : [],
+      );
     }
     const { document } = await page(articleFile(truongSon));
     let bytes = Buffer.byteLength(await readOut(articleFile(truongSon)));
