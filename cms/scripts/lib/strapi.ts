@@ -61,12 +61,15 @@ interface PoolStats {
 }
 
 /**
- * Resolves once no query has run or waited for a few checks in a row (or after `timeoutMs`).
- * Each document-service write emits an event whose payload is read from the database after the
- * write has returned (during a transaction on SQLite, only after it commits); closing the pool
- * under those reads rejects them with "aborted" and crashes the process.
+ * Resolves once no query has run or waited for a few checks in a row (or after `timeoutMs`), with
+ * whether the pool went quiet. Each document-service write emits an event whose payload is read
+ * from the database after the write has returned (during a transaction on SQLite, only after it
+ * commits); closing the pool under those reads rejects them with "aborted" and crashes the process.
  */
-export async function waitForQuietDatabase(strapi: Core.Strapi, timeoutMs = 30_000): Promise<void> {
+export async function waitForQuietDatabase(
+  strapi: Core.Strapi,
+  timeoutMs = 30_000,
+): Promise<boolean> {
   const pool = (strapi.db.connection as unknown as { client?: { pool?: PoolStats } }).client?.pool;
   const deadline = Date.now() + timeoutMs;
   let quietChecks = 0;
@@ -75,6 +78,7 @@ export async function waitForQuietDatabase(strapi: Core.Strapi, timeoutMs = 30_0
     quietChecks = busy === 0 ? quietChecks + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return !pool || quietChecks >= 3;
 }
 
 /** Stops Strapi once the database is quiet (see waitForQuietDatabase). */

@@ -3,18 +3,37 @@
  * from a Strapi the script loaded itself: the CLI commands compile the TypeScript into cms/dist
  * first, which must not happen under a running CMS. An archive holds the content (every content
  * type, links, media library records), the uploaded files and the configuration (core store:
- * admin list and edit views, upload settings); admin users, API tokens and webhooks are not in
- * it — the bootstrap makes the tokens and the webhook again from the environment.
+ * admin list and edit views, upload settings; webhooks); admin users, roles and API tokens are
+ * not in it — the bootstrap makes the roles, the tokens and the webhook again at each start.
  */
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { readCmsEnv } from '../../src/utils/env';
-import { APP_DIR, SeedError } from './strapi';
+import { APP_DIR, SeedError, waitForQuietDatabase } from './strapi';
 
 const require = createRequire(import.meta.url);
 const dataTransfer = require('@strapi/data-transfer') as typeof import('@strapi/data-transfer');
+
+/**
+ * Admin users, roles, permissions and API tokens (`admin::*`) and content releases never travel, as
+ * with `strapi export` and `strapi import`: the bootstrap makes the roles and tokens again from the
+ * environment, and restoring the source's would add a second copy of each beside them.
+ */
+const transfers = (uid: string) => !dataTransfer.strapi.isIgnoredOfficialTransferType(uid);
+const TRANSFORMS = {
+  entities: [{ filter: (entity: { type: string }) => transfers(entity.type) }],
+  links: [
+    {
+      filter: (link: { left: { type: string }; right: { type: string } }) =>
+        transfers(link.left.type) && transfers(link.right.type),
+    },
+  ],
+};
+
+/** How long the restore's transaction may take to commit once the transfer has ended. */
+const COMMIT_TIMEOUT_MS = 120_000;
 
 /** The content types whose rows make a CMS "not empty" for a restore. */
 export const CONTENT_UIDS = [
@@ -82,6 +101,7 @@ export async function exportArchive(
   const engine = dataTransfer.engine.createTransferEngine(source, destination, {
     versionStrategy: 'ignore',
     schemaStrategy: 'ignore',
+    transforms: TRANSFORMS,
   });
   await runTransfer(engine, 'export');
   return archivePath(basePath, options);
@@ -89,13 +109,16 @@ export async function exportArchive(
 
 /**
  * Replaces the CMS's content, uploads and configuration with the archive's (Strapi's "restore"
- * strategy deletes what is there first). The caller decides whether the CMS may be overwritten.
+ * strategy deletes what is there first) and returns how many rows of each content type the
+ * archive held. The caller decides whether the CMS may be overwritten. Throws when the database
+ * holds fewer rows of a type than the archive, or a relation could not be restored, once the
+ * restore has committed: never a silent partial restore.
  */
 export async function importArchive(
   strapi: Core.Strapi,
   file: string,
   options: ArchiveOptions = {},
-): Promise<void> {
+): Promise<Record<string, number>> {
   const source = dataTransfer.file.providers.createLocalFileSourceProvider({
     file: { path: file },
     compression: { enabled: /\.gz(\.enc)?$/.test(file) },
@@ -115,12 +138,51 @@ export async function importArchive(
       configuration: { webhook: true, coreStore: true },
     },
   });
+  // Relations the transfer could not restore (a row they point to is missing) are only a warning.
+  const skippedLinks: string[] = [];
+  destination.onWarning = (message) => skippedLinks.push(message);
   const engine = dataTransfer.engine.createTransferEngine(source, destination, {
     versionStrategy: 'ignore',
     // The archive comes from this app: a schema it does not match is refused, not guessed at.
     schemaStrategy: 'strict',
+    transforms: TRANSFORMS,
   });
   await runTransfer(engine, 'import');
+  // The transfer ends its transaction without waiting for the commit: until the pool is idle,
+  // another connection (PostgreSQL's) still sees the database as it was before the restore.
+  if (!(await waitForQuietDatabase(strapi, COMMIT_TIMEOUT_MS))) {
+    throw new SeedError(
+      `The restore did not finish writing to the database within ${COMMIT_TIMEOUT_MS / 1000} s: ` +
+        `check the database server, then restore again with --force.`,
+    );
+  }
+  const archived = Object.fromEntries(
+    Object.entries(engine.progress.data.entities?.aggregates ?? {}).map(([uid, { count }]) => [
+      uid,
+      count,
+    ]),
+  );
+  await assertRestored(strapi, archived, skippedLinks);
+  return archived;
+}
+
+/** Fails when the database holds fewer rows of a content type than the archive, or lost links. */
+async function assertRestored(
+  strapi: Core.Strapi,
+  archived: Record<string, number>,
+  skippedLinks: string[],
+): Promise<void> {
+  const missing: string[] = [];
+  for (const [uid, count] of Object.entries(archived)) {
+    const held = await strapi.db.query(uid as never).count({});
+    if (held < count) missing.push(`${uid}: ${held} of ${count}`);
+  }
+  const lost = [...missing, ...skippedLinks];
+  if (lost.length === 0) return;
+  throw new SeedError(
+    `The restore is incomplete: the database does not hold everything the archive does ` +
+      `(${lost.join('; ')}). Do not start the CMS on it: restore again with --force.`,
+  );
 }
 
 type Engine = ReturnType<typeof dataTransfer.engine.createTransferEngine>;
