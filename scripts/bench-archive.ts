@@ -7,13 +7,20 @@
  *   npm run bench -- [--sizes 1000,20000] [--publishes 3] [--storm 20] [--no-save]
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { format } from 'prettier';
 import { ProcessTreeMemory } from './lib/bench-memory';
-import { pollUntil, stopAllQuiet } from './lib/bench-processes';
+import {
+  benchInterrupted,
+  cleanUpBench,
+  cleanUpOnInterrupt,
+  makeBenchWorkDir,
+  pollUntil,
+  removeBenchWorkDir,
+} from './lib/bench-processes';
 import {
   describeMachine,
   formatMachine,
@@ -488,8 +495,7 @@ async function timeEdit(run: Run): Promise<EditFigures> {
 
 async function measureSize(articles: number, options: Options): Promise<SizeFigures> {
   const timeoutMs = liveTimeoutFor(articles, options);
-  const workDir = await mkdtemp(path.join(os.tmpdir(), `toasoan-bench-archive-${articles}-`));
-  workDirs.add(workDir);
+  const workDir = await makeBenchWorkDir(`toasoan-bench-archive-${articles}-`);
   const newsroom = await BenchNewsroom.create({ workDir });
   let watch: PublisherWatch | undefined;
   try {
@@ -590,8 +596,7 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
   } finally {
     watch?.stop();
     await newsroom.stop();
-    await rm(workDir, { recursive: true, force: true });
-    workDirs.delete(workDir);
+    await removeBenchWorkDir(workDir);
   }
 }
 
@@ -705,16 +710,6 @@ async function saveResult(
 
 // ---- main --------------------------------------------------------------------------------------
 
-const workDirs = new Set<string>();
-/** Set on Ctrl-C: what fails then (the children it stops) is no news. */
-let stopping = false;
-
-async function cleanUp(): Promise<void> {
-  await stopAllQuiet();
-  for (const dir of workDirs) await rm(dir, { recursive: true, force: true });
-  workDirs.clear();
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) {
@@ -731,14 +726,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const interrupt = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    console.log(`\n${signal}: stopping the CMS and the publisher, removing the temp folders…`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  cleanUpOnInterrupt();
 
   const machine = describeMachine();
   console.log('Archive benchmark: import → cold build → publish → storm → edit (bench/README.md)');
@@ -768,8 +756,8 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  if (stopping) return;
-  await cleanUp().catch(() => undefined);
+  if (benchInterrupted()) return;
+  await cleanUpBench().catch(() => undefined);
   console.error(`\nbench failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

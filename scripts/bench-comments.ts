@@ -16,10 +16,15 @@
  *
  *   npm run bench:comments -- [--duration 10] [--concurrency 16] [--rate 5] [--no-save]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pollUntil, stopAllQuiet } from './lib/bench-processes';
+import {
+  benchInterrupted,
+  cleanUpBench,
+  cleanUpOnInterrupt,
+  makeBenchWorkDir,
+  pollUntil,
+} from './lib/bench-processes';
 import {
   assertBenchPrerequisites,
   describeMachine,
@@ -226,13 +231,6 @@ async function waitForDelivery(editor: AdminEditor, total: number): Promise<numb
 
 // ---- main --------------------------------------------------------------------------------------
 
-let workDir: string | undefined;
-
-async function cleanUp(): Promise<void> {
-  await stopAllQuiet();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-}
-
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2), USAGE, {
     duration: 10,
@@ -244,12 +242,12 @@ async function main(): Promise<void> {
     return;
   }
   assertBenchPrerequisites();
-  process.on('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+  cleanUpOnInterrupt();
 
   const machine = describeMachine();
   console.log('Comments benchmark: submissions through the site server, static pages meanwhile');
   console.log(`machine: ${formatMachine(machine)}`);
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-bench-comments-'));
+  const workDir = await makeBenchWorkDir('toasoan-bench-comments-');
   const newsroom = await BenchNewsroom.create({ workDir, trustedProxies: '127.0.0.1' });
   console.log('seeding the sample newsroom, starting the CMS and the site server…');
   await newsroom.seedSample();
@@ -361,9 +359,10 @@ async function main(): Promise<void> {
 }
 
 main()
-  .then(cleanUp)
+  .then(cleanUpBench)
   .catch(async (error: unknown) => {
+    if (benchInterrupted()) return;
     console.error(error instanceof Error ? error.message : error);
-    await cleanUp().catch(() => undefined);
+    await cleanUpBench().catch(() => undefined);
     process.exit(1);
   });

@@ -15,11 +15,16 @@
  *
  *   npm run bench:load -- [--articles 1000] [--duration 15] [--connections 10] [--no-save]
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { stopAllQuiet } from './lib/bench-processes';
+import {
+  benchInterrupted,
+  cleanUpBench,
+  cleanUpOnInterrupt,
+  makeBenchWorkDir,
+} from './lib/bench-processes';
 import {
   assertBenchPrerequisites,
   describeMachine,
@@ -143,13 +148,6 @@ async function keepRebuilding(
   return releases;
 }
 
-let workDir: string | undefined;
-
-async function cleanUp(): Promise<void> {
-  await stopAllQuiet();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-}
-
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2), USAGE, {
     articles: 1000,
@@ -161,12 +159,12 @@ async function main(): Promise<void> {
     return;
   }
   assertBenchPrerequisites();
-  process.on('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+  cleanUpOnInterrupt();
 
   const machine = describeMachine();
   console.log('Load benchmark: the site server and the CMS on loopback (autocannon)');
   console.log(`machine: ${formatMachine(machine)}`);
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-bench-load-'));
+  const workDir = await makeBenchWorkDir('toasoan-bench-load-');
   const stack = await startBenchStack({
     articles: options.articles,
     workDir,
@@ -259,9 +257,10 @@ async function main(): Promise<void> {
 }
 
 main()
-  .then(cleanUp)
+  .then(cleanUpBench)
   .catch(async (error: unknown) => {
+    if (benchInterrupted()) return;
     console.error(error instanceof Error ? error.message : error);
-    await cleanUp().catch(() => undefined);
+    await cleanUpBench().catch(() => undefined);
     process.exit(1);
   });

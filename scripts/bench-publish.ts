@@ -10,11 +10,17 @@
  *   npm run bench:publish -- [--sizes 100,1000] [--publishes 5] [--back-to-back]
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pollUntil, stopAllQuiet } from './lib/bench-processes';
+import {
+  benchInterrupted,
+  cleanUpBench,
+  cleanUpOnInterrupt,
+  makeBenchWorkDir,
+  pollUntil,
+  removeBenchWorkDir,
+} from './lib/bench-processes';
 import { describeMachine, formatMachine, median, printTable, seconds } from './lib/bench-report';
 import { startBenchStack, type BenchStack } from './lib/bench-stack';
 import { ROOT_DIR } from './lib/paths';
@@ -211,14 +217,6 @@ function printResults(results: SizeResult[]): void {
   printTable(rows);
 }
 
-const workDirs = new Set<string>();
-
-async function cleanUp(): Promise<void> {
-  await stopAllQuiet();
-  for (const dir of workDirs) await rm(dir, { recursive: true, force: true });
-  workDirs.clear();
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) {
@@ -235,15 +233,7 @@ async function main(): Promise<void> {
     );
   }
 
-  let stopping = false;
-  const interrupt = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    console.log(`\n${signal}: stopping the CMS and the publisher, removing the temp folders…`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  cleanUpOnInterrupt();
 
   console.log('Publish → live: Strapi webhook → publisher → astro build → validate → switch');
   console.log(`machine: ${formatMachine(describeMachine())}`);
@@ -259,15 +249,13 @@ async function main(): Promise<void> {
   try {
     for (const articles of options.sizes) {
       console.log(`${articles} articles:`);
-      const workDir = await mkdtemp(path.join(os.tmpdir(), `toasoan-bench-publish-${articles}-`));
-      workDirs.add(workDir);
+      const workDir = await makeBenchWorkDir(`toasoan-bench-publish-${articles}-`);
       results.push(await measureSize(articles, options, workDir));
-      await rm(workDir, { recursive: true, force: true });
-      workDirs.delete(workDir);
+      await removeBenchWorkDir(workDir);
       console.log();
     }
   } finally {
-    await cleanUp();
+    await cleanUpBench();
   }
   printResults(results);
   console.log(
@@ -277,7 +265,8 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  await cleanUp().catch(() => undefined);
+  if (benchInterrupted()) return;
+  await cleanUpBench().catch(() => undefined);
   console.error(
     `\nbench:publish failed: ${error instanceof Error ? error.message : String(error)}`,
   );

@@ -1,10 +1,12 @@
 /**
  * Child processes for the benchmarks: quiet (their output is kept, and shown only when something
  * fails), each in its own process group so stopping one stops what npm started below it
- * (npm → sh → node), and a registry so Ctrl-C stops them all.
+ * (npm → sh → node), and a registry so Ctrl-C stops them all and removes the run's work folders.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { scriptsEnv } from '@toasoan/shared';
@@ -91,6 +93,47 @@ export async function stopQuiet(child: QuietChild, graceMs = 10_000): Promise<vo
 /** Stops every child still running (Ctrl-C, an error). */
 export async function stopAllQuiet(): Promise<void> {
   await Promise.all([...running].map((child) => stopQuiet(child)));
+}
+
+const workDirs = new Set<string>();
+
+/** A new folder in the system's temp dir for one stack's CMS and site; cleanUpBench removes it. */
+export async function makeBenchWorkDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  workDirs.add(dir);
+  return dir;
+}
+
+/** Removes a work folder as soon as its stack is measured (a run of several sizes makes several). */
+export async function removeBenchWorkDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  workDirs.delete(dir);
+}
+
+/** Stops every child still running and removes every work folder: end of a run, error, Ctrl-C. */
+export async function cleanUpBench(): Promise<void> {
+  await stopAllQuiet();
+  for (const dir of [...workDirs]) await removeBenchWorkDir(dir);
+}
+
+let interrupted = false;
+
+/** True once Ctrl-C (or SIGTERM) arrived: what fails then (the children it stops) is no news. */
+export const benchInterrupted = () => interrupted;
+
+/**
+ * On SIGINT or SIGTERM: stops the children, removes the work folders and exits with 130; a
+ * second signal exits at once.
+ */
+export function cleanUpOnInterrupt(): void {
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.log(`\n${signal}: stopping the CMS and the publisher, removing the temp folders…`);
+    void cleanUpBench().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
 }
 
 /**

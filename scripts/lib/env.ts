@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { cmsEnv, EnvError, publisherEnv, scriptsEnv, type EnvSchema } from '@toasoan/shared';
 import { CMS_ENV_FILE, DOCKER_ENV_FILE, SITE_ENV_FILE, shortPath } from './paths';
+import { strapiSecrets } from './throwaway-cms';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -47,10 +48,6 @@ function readEnvFile(file: string): EnvValues | null {
   return parseEnv(readFileSync(file, 'utf8')) as EnvValues;
 }
 
-function secret(bytes = 32): string {
-  return randomBytes(bytes).toString('base64');
-}
-
 /** The Bearer secret the CMS's publish webhook sends and the publisher checks. */
 function hookSecret(): string {
   // Hex: safe in an HTTP header, a .env file and a shell without quoting.
@@ -65,12 +62,7 @@ function demoPassword(): string {
 /** The random values Strapi needs; SITE_API_TOKEN becomes the site's STRAPI_TOKEN. */
 export function generateCmsSecrets(): EnvValues {
   return {
-    APP_KEYS: Array.from({ length: 4 }, () => secret(16)).join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...strapiSecrets(),
     // Hex like the keys Strapi generates itself; the access key of the read-only "site-build" token.
     SITE_API_TOKEN: randomBytes(64).toString('hex'),
     // The access key of the "comment-submit" token (may only create comments): the site's too.

@@ -13,12 +13,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { CMS_DIR } from './paths';
 
-const secret = () => randomBytes(18).toString('base64url');
+const secret = (bytes = 32) => randomBytes(bytes).toString('base64');
 
-/** The random values Strapi refuses to start without; new ones for every throwaway CMS. */
-export function throwawayCmsSecrets(): Record<string, string> {
+/**
+ * The random values Strapi refuses to start without, as `strapi new` makes them: new ones for
+ * every throwaway CMS, and for every cms/.env `npm start` writes (scripts/lib/env.ts).
+ */
+export function strapiSecrets(): Record<string, string> {
   return {
-    APP_KEYS: [secret(), secret()].join(','),
+    APP_KEYS: Array.from({ length: 4 }, () => secret(16)).join(','),
     API_TOKEN_SALT: secret(),
     ADMIN_JWT_SECRET: secret(),
     TRANSFER_TOKEN_SALT: secret(),
@@ -64,7 +67,7 @@ export function throwawayCmsEnv(options: ThrowawayCmsOptions): Record<string, st
     DATABASE_FILENAME: options.databaseFilename ?? '',
     ...options.database,
     PUBLIC_DIR: options.publicDir,
-    ...throwawayCmsSecrets(),
+    ...strapiSecrets(),
     SITE_API_TOKEN: options.siteToken,
     COMMENT_API_TOKEN: options.commentToken ?? '',
     PREVIEW_SECRET: options.previewSecret ?? '',
