@@ -46,11 +46,6 @@ export async function startCms(env: Record<string, string> = {}): Promise<TestCm
   // Uploads go to a temp dir too: tests must not fill cms/public/uploads.
   const publicDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-cms-public-'));
   await mkdir(path.join(publicDir, 'uploads'));
-  const cleanUp = async () => {
-    await database.drop();
-    await rm(publicDir, { recursive: true, force: true });
-  };
-
   const bootEnv = {
     // Random secrets per file, so nothing depends on a .env; PORT 0: boot() listens on a free one.
     ...throwawayCmsEnv({
@@ -60,6 +55,14 @@ export async function startCms(env: Record<string, string> = {}): Promise<TestCm
       siteToken: randomBytes(32).toString('hex'),
     }),
     ...env,
+  };
+  // The files share one worker (isolate: false): what this CMS put into process.env goes back
+  // as it was, so no variable of one file reaches the next.
+  const envBefore = { ...process.env };
+  const cleanUp = async () => {
+    restoreEnv(envBefore);
+    await database.drop();
+    await rm(publicDir, { recursive: true, force: true });
   };
   try {
     return await boot(database, bootEnv, cleanUp);
@@ -113,6 +116,11 @@ async function boot(
       }
     },
   };
+}
+
+function restoreEnv(values: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(process.env)) if (!(key in values)) delete process.env[key];
+  Object.assign(process.env, values);
 }
 
 function assertCompiled(): void {
