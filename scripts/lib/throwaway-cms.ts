@@ -174,8 +174,18 @@ export async function createThrowawayPostgresDatabase(
   };
 }
 
-export const dropPostgresDatabase = (serverUrl: string, name: string) =>
-  runOnPostgres(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnPostgres(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (error) {
+      // A role that is not a superuser cannot FORCE out an autovacuum worker visiting the
+      // database (42501, insufficient privilege; seen on PostgreSQL 15): it is done in moments.
+      if ((error as { code?: string }).code !== '42501' || attempt === 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
 
 function postgresDatabaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
