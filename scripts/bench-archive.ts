@@ -31,7 +31,14 @@ import {
 } from './lib/bench-report';
 import { BenchNewsroom, type AdminEditor, type PublisherStatus } from './lib/bench-stack';
 import { PublisherWatch, type ReleaseRecord } from './lib/bench-watch';
-import { describeSearch, measureSearch, type SearchFigures } from './lib/bench-search';
+import {
+  describeIndexBuild,
+  describeSearch,
+  measureSearch,
+  readSearchStats,
+  type SearchFigures,
+} from './lib/bench-search';
+import type { SearchBuildStats } from '../site/src/lib/search/write-index';
 import { ROOT_DIR, shortPath } from './lib/paths';
 
 const USAGE = `Usage: npm run bench -- [--sizes 1000,20000] [--publishes 3] [--storm 20]
@@ -188,8 +195,12 @@ interface SizeFigures {
   publishes: { samples: PublishFigures[]; medianMs: number; worstMs: number };
   storm: StormFigures;
   edit: EditFigures;
-  /** The search index of the cold build's release, and of the edit's (incremental). */
-  search: { cold: SearchFigures | null; edit: SearchFigures | null };
+  /** The search index of the cold build's release, of each publish's and of the edit's. */
+  search: {
+    cold: SearchFigures | null;
+    publishes: (SearchBuildStats | null)[];
+    edit: SearchFigures | null;
+  };
 }
 
 function buildFigures(record: ReleaseRecord): BuildFigures {
@@ -559,6 +570,7 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
 
     const run: Run = { articles, newsroom, editor: await newsroom.login(), watch, timeoutMs };
     const samples: PublishFigures[] = [];
+    const searchPublishes: (SearchBuildStats | null)[] = [];
     for (let n = 1; n <= options.publishes; n++) {
       const sample = await timePublish(run, n);
       samples.push(sample);
@@ -566,6 +578,12 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
         `  publish ${n}/${options.publishes}: live after ${seconds(sample.liveMs)} ` +
           `(build ${seconds(sample.build?.buildMs)}, ${sample.build?.pagesRendered ?? '–'} pages rendered)`,
       );
+      // Read now: the publisher keeps a few releases only.
+      const searchStats = sample.build
+        ? await readSearchStats(path.join(newsroom.releasesDir, sample.build.releaseId))
+        : null;
+      searchPublishes.push(searchStats);
+      log(describeIndexBuild(`publish ${n}`, searchStats));
     }
     const liveTimes = samples.map((sample) => sample.liveMs);
 
@@ -591,7 +609,7 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
       publishes: { samples, medianMs: median(liveTimes), worstMs: Math.max(...liveTimes) },
       storm,
       edit,
-      search: { cold: searchCold, edit: searchEdit },
+      search: { cold: searchCold, publishes: searchPublishes, edit: searchEdit },
     };
   } finally {
     watch?.stop();
@@ -667,6 +685,9 @@ function printSize(figures: SizeFigures): void {
       `(worst) after its own publish`,
   );
   for (const line of describeSearch('cold build', figures.search.cold)) console.log(line);
+  figures.search.publishes.forEach((stats, i) =>
+    console.log(describeIndexBuild(`publish ${i + 1}`, stats)),
+  );
   for (const line of describeSearch('edit', figures.search.edit)) console.log(line);
   if (storm.failedBuilds.length > 0) {
     for (const failed of storm.failedBuilds) {

@@ -27,7 +27,10 @@ export interface QueryFigures {
 }
 
 export interface SearchFigures {
+  mode: SearchBuildStats['mode'];
   articles: number;
+  /** Articles added, changed or removed since the release the build started from. */
+  changed: number;
   files: number;
   indexMb: number;
   buildMs: number;
@@ -69,16 +72,30 @@ async function queriesFor(releaseDir: string): Promise<string[]> {
   ];
 }
 
-/** The figures of the live release's index, or null when it has none (an older release). */
-export async function measureSearch(releaseDir: string): Promise<SearchFigures | null> {
-  let stats: SearchBuildStats;
+/** A release's `.release/search-stats.json`, or null when it has none (an older release). */
+export async function readSearchStats(releaseDir: string): Promise<SearchBuildStats | null> {
   try {
-    stats = JSON.parse(
+    return JSON.parse(
       await readFile(path.join(releaseDir, RELEASE_FILES, SEARCH_STATS), 'utf8'),
     ) as SearchBuildStats;
   } catch {
     return null;
   }
+}
+
+/** What a publish's build spent on the index: computing it (patched or whole) and writing it. */
+export function describeIndexBuild(label: string, stats: SearchBuildStats | null): string {
+  if (!stats) return `  search (${label}): no index in the release`;
+  return (
+    `  search (${label}): ${stats.mode}, ${stats.changed} articles changed, computed in ` +
+    `${stats.buildMs} ms, written in ${stats.writeMs} ms (${stats.written} written, ${stats.kept} kept)`
+  );
+}
+
+/** The figures of a release's index, or null when it has none (an older release). */
+export async function measureSearch(releaseDir: string): Promise<SearchFigures | null> {
+  const stats = await readSearchStats(releaseDir);
+  if (!stats) return null;
   const queries: QueryFigures[] = [];
   for (const query of await queriesFor(releaseDir)) {
     const fetched = new Map<string, Buffer>();
@@ -99,7 +116,9 @@ export async function measureSearch(releaseDir: string): Promise<SearchFigures |
     });
   }
   return {
+    mode: stats.mode,
     articles: stats.articles,
+    changed: stats.changed,
     files: stats.files,
     indexMb: Math.round(stats.bytes / 104857.6) / 10,
     buildMs: stats.buildMs,
@@ -114,7 +133,7 @@ export async function measureSearch(releaseDir: string): Promise<SearchFigures |
 export function describeSearch(label: string, figures: SearchFigures | null): string[] {
   if (!figures) return [`  search (${label}): no index in the release`];
   return [
-    `  search (${label}): ${figures.files} files, ${figures.indexMb} MB, built in ` +
+    `  search (${label}): ${figures.mode}, ${figures.files} files, ${figures.indexMb} MB, computed in ` +
       `${figures.buildMs} ms, written in ${figures.writeMs} ms (${figures.written} written, ` +
       `${figures.kept} kept)`,
     ...figures.queries.map(

@@ -9,6 +9,8 @@ import {
   RELEASE_FILES,
   type BuildStats,
 } from '../src/lib/incremental/release-files';
+import { ArchiveSearch } from '../src/lib/search/query';
+import { SEARCH_STATS, type SearchBuildStats } from '../src/lib/search/write-index';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
 import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
@@ -52,6 +54,21 @@ async function differences(a: SiteBuild, b: SiteBuild): Promise<string[]> {
     )
     .sort();
 }
+
+/** The numbers of the articles a release's search index finds for `query`. */
+async function found(build: SiteBuild, query: string): Promise<number[]> {
+  const search = new ArchiveSearch(async (file) =>
+    JSON.parse(await readFile(path.join(build.outDir, file), 'utf8')),
+  );
+  return (await search.search(query, { perPage: 1000 })).results.map((result) => result.number);
+}
+
+const numberOf = (article: PublishedArticle) => Number(/-(\d+)\.html$/.exec(article.urlPath)![1]);
+
+const searchStats = async (build: SiteBuild) =>
+  JSON.parse(
+    await readFile(path.join(build.outDir, RELEASE_FILES, SEARCH_STATS), 'utf8'),
+  ) as SearchBuildStats;
 
 const inode = async (build: SiteBuild, file: string) =>
   (await stat(path.join(build.outDir, file))).ino;
@@ -121,8 +138,10 @@ describe('incremental builds', { timeout: 400_000 }, () => {
       if ((await inode(before, name)) === (await inode(incremental, name))) reused.push(name);
     }
     expect(reused.length).toBeGreaterThan(0);
-    // The search index: the term files of the new article's syllables are written again (its
-    // byte-for-byte equality with a full build's is checked above), every other one is linked.
+    // The search index: only the new article's files are computed (update-index.ts), their
+    // bytes equal a full build's (checked above), every other file is linked.
+    expect(await searchStats(incremental)).toMatchObject({ mode: 'incremental', changed: 1 });
+    expect(await found(incremental, 'khanh thanh cau moi')).toEqual([numberOf(published)]);
     const termFiles = [...(await filesOf(incremental)).keys()].filter((name) =>
       name.startsWith('_search/terms/'),
     );
@@ -142,6 +161,7 @@ describe('incremental builds', { timeout: 400_000 }, () => {
     await expect(
       readFile(path.join(incremental.outDir, published.urlPath.slice(1)), 'utf8'),
     ).resolves.toContain('Khánh thành cầu Lô mới');
+    expect(await found(incremental, 'cầu Lô mới')).toEqual([numberOf(published)]);
   });
 
   // The card's count as the section's first page prints it. An approval leaves the article's
@@ -187,6 +207,8 @@ describe('incremental builds', { timeout: 400_000 }, () => {
     await expect(
       stat(path.join(unpublished.incremental.outDir, published.urlPath.slice(1))),
     ).rejects.toThrow();
+    expect(await searchStats(unpublished.incremental)).toMatchObject({ mode: 'incremental' });
+    expect(await found(unpublished.incremental, 'Khánh thành cầu Lô mới')).toEqual([]);
 
     await editor.deleteArticle(gone.documentId);
     const deleted = await rebuild();
@@ -194,6 +216,7 @@ describe('incremental builds', { timeout: 400_000 }, () => {
     await expect(
       stat(path.join(deleted.incremental.outDir, gone.urlPath.slice(1))),
     ).rejects.toThrow();
+    expect(await found(deleted.incremental, 'Tin sẽ bị xóa')).toEqual([]);
   });
 
   it('renders every page again when a section is renamed (the menu is on every page)', async () => {

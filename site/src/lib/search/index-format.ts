@@ -4,7 +4,7 @@
 /** The folder of a release that holds the index, served as `/_search/`. */
 export const SEARCH_FOLDER = '_search';
 /** Bumped when the format changes, so a page never reads an index it does not understand. */
-export const SEARCH_FORMAT = 2;
+export const SEARCH_FORMAT = 3;
 /** Articles per result file, by number: a page of results fetches a few small files. */
 export const DOCS_PER_FILE = 4;
 
@@ -39,14 +39,18 @@ export const postingMeta = (section: number, fields: number) => section * 3 + fi
 export const metaSection = (meta: number) => Math.floor(meta / 3);
 export const metaFields = (meta: number) => (meta % 3) + 1;
 
+/** A folded syllable's entry: its articles, the meta of each, and its written forms' lists. */
+export type SyllableEntry = [numbers: string, meta: string, forms: Record<string, string>];
+
 /**
  * `terms/<shard>.json`: the lists whose key hashes to the shard. Every list holds article numbers
- * newest first (posting-codec.ts `encodeNumbers`). Keys: a folded syllable (`dang`) → [numbers,
- * meta of each]; `=` and a syllable as written (`=đảng`) → numbers (or `!` and the numbers of the
- * folded list that lack it); two folded syllables side by
- * side (`xay dung`) → numbers.
+ * newest first (posting-codec.ts `encodeNumbers`). Keys: a folded syllable (`dang`) → its
+ * SyllableEntry, whose forms (`đảng`) each list their articles (or `!` and the articles of the
+ * syllable that lack the form); two folded syllables side by side (`xay dung`) → numbers.
+ * A syllable and its forms sit in one file: a query fetches one file per syllable, and an
+ * article's change touches one entry per syllable.
  */
-export type TermShard = Record<string, string | [string, string]>;
+export type TermShard = Record<string, string | SyllableEntry>;
 
 /** `docs/<number / DOCS_PER_FILE>.json`: what a result shows, by article number. */
 export type DocsFile = Record<
@@ -54,8 +58,6 @@ export type DocsFile = Record<
   { url: string; title: string; section: number; time: string; iso: string; sapo: string }
 >;
 
-export const WRITTEN = '=';
-export const writtenKey = (exact: string) => `${WRITTEN}${exact}`;
 /** A written form's list that starts with it holds the articles of the folded list without it. */
 export const ALL_BUT = '!';
 export const pairKey = (first: string, second: string) => `${first} ${second}`;

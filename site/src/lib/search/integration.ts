@@ -1,15 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSiteConfig } from '../config';
 import { partnerJob } from '../incremental/render-share';
 import { getSiteData } from '../strapi/site-data';
 import { buildSearchIndex } from './build-index';
-import { writeSearchIndex, writeSearchStats } from './write-index';
+import { articleFingerprints, updateSearchIndex } from './update-index';
+import { readSearchManifest, writeSearchIndex, writeSearchStats } from './write-index';
 
 /**
  * Writes the static search index (`/_search/`) into every build from the data the build already
  * fetched (titles and sapos; no HTML is read again), as part of the release: validated and
- * switched with it. Files the base release already has byte for byte are linked from it.
+ * switched with it. A build that starts from a release computes only the files its changed
+ * articles touch and links every other one from that release (update-index.ts).
  */
 export function siteSearch(): AstroIntegration {
   return {
@@ -19,22 +23,45 @@ export function siteSearch(): AstroIntegration {
         // A full build's second process renders pages for the lead, which writes the index.
         if (await partnerJob()) return;
         const started = performance.now();
-        const data = await getSiteData();
-        const files = buildSearchIndex(data.articles, data.categories);
+        const { articles, categories } = await getSiteData();
+        const baseDir = readSiteConfig().baseRelease;
+        const base = baseDir ? await readSearchManifest(baseDir) : undefined;
+        const fingerprints = articleFingerprints(articles);
+        const update =
+          baseDir && base
+            ? await updateSearchIndex(
+                {
+                  fingerprints: base.articles,
+                  files: Object.keys(base.files),
+                  read: (file) => readFile(path.join(baseDir, file), 'utf8'),
+                },
+                articles,
+                categories,
+                fingerprints,
+              )
+            : undefined;
+        const index = update ?? {
+          files: buildSearchIndex(articles, categories),
+          kept: [],
+          changed: articles.length,
+        };
         const buildMs = Math.round(performance.now() - started);
         const outDir = fileURLToPath(dir);
-        const stats = await writeSearchIndex(files, outDir, readSiteConfig().baseRelease);
+        const stats = await writeSearchIndex({ ...index, fingerprints }, outDir, baseDir, base);
         const writeMs = Math.round(performance.now() - started - buildMs);
+        const mode = update ? 'incremental' : 'full';
         await writeSearchStats(outDir, {
+          mode,
           ...stats,
-          articles: data.articles.length,
+          articles: articles.length,
+          changed: index.changed,
           buildMs,
           writeMs,
         });
         logger.info(
-          `search index: ${data.articles.length} articles, ${stats.files} files ` +
-            `(${Math.round(stats.bytes / 1024)} KB), ${stats.written} written, ${stats.kept} kept, ` +
-            `built in ${buildMs} ms, written in ${writeMs} ms`,
+          `search index (${mode}, ${index.changed} articles changed): ${articles.length} articles, ` +
+            `${stats.files} files (${Math.round(stats.bytes / 1024)} KB), ${stats.written} ` +
+            `written, ${stats.kept} kept, built in ${buildMs} ms, written in ${writeMs} ms`,
         );
       },
     },

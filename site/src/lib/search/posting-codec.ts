@@ -77,3 +77,21 @@ export function decodeSmall(text: string, width: number): number[] {
   }
   return values;
 }
+
+/**
+ * The numbers of `all` that `some` lacks, for `some` a part of `all` in the same order (a
+ * syllable's list and one of its written forms'): one walk, no set.
+ *
+ * @example
+ * lacking([9, 4, 7, 2], [9, 7])
+ * //=> [4, 2]
+ */
+export function lacking(all: readonly number[], some: readonly number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const number of all) {
+    if (number === some[j]) j++;
+    else out.push(number);
+  }
+  return out;
+}

@@ -10,9 +10,9 @@ import {
   pairKey,
   termShard,
   termShardPath,
-  writtenKey,
   type DocsFile,
   type SearchMeta,
+  type SyllableEntry,
   type TermShard,
 } from './index-format';
 import { decodeNumbers, decodeSmall } from './posting-codec';
@@ -103,19 +103,19 @@ export class ArchiveSearch {
     const tokens = searchTokens(query);
     if (tokens.length === 0) return NOTHING;
     const pairKeys = tokens.slice(1).map((token, i) => pairKey(tokens[i]!.folded, token.folded));
-    const [syllables, written, pairs] = await Promise.all([
+    const [entries, pairs] = await Promise.all([
       Promise.all(tokens.map((token) => this.list(meta, token.folded))),
-      Promise.all(tokens.map((token) => this.list(meta, writtenKey(token.exact)))),
       Promise.all(pairKeys.map((key) => this.list(meta, key))),
     ]);
-    if (syllables.some((list) => !Array.isArray(list))) return NOTHING;
+    if (entries.some((entry) => !Array.isArray(entry))) return NOTHING;
+    const syllables = entries as SyllableEntry[];
 
     const section = options.section
       ? meta.sections.findIndex(({ slug }) => slug === options.section)
       : -1;
     let candidates = new Map<number, Candidate>();
     syllables.forEach((list, i) => {
-      const [numbersText, metaText] = list as [string, string];
+      const [numbersText, metaText] = list;
       const numbers = decodeNumbers(numbersText);
       const metas = decodeSmall(metaText, meta.metaWidth);
       const next = new Map<number, Candidate>();
@@ -130,17 +130,19 @@ export class ArchiveSearch {
       });
       candidates = next;
     });
-    const count = (list: string | [string, string] | undefined, field: 'exact' | 'pairs') => {
+    const count = (list: string | SyllableEntry | undefined, field: 'exact' | 'pairs') => {
       if (typeof list !== 'string') return;
       for (const number of decodeNumbers(list)) {
         const candidate = candidates.get(number);
         if (candidate) candidate[field]++;
       }
     };
-    written.forEach((list, i) => {
+    tokens.forEach((token, i) => {
+      const entry = syllables[i]!;
+      const list = Object.hasOwn(entry[2], token.exact) ? entry[2][token.exact] : undefined;
       if (typeof list !== 'string' || !list.startsWith(ALL_BUT)) return count(list, 'exact');
       const lacking = new Set(decodeNumbers(list.slice(ALL_BUT.length)));
-      for (const number of decodeNumbers((syllables[i] as [string, string])[0])) {
+      for (const number of decodeNumbers(entry[0])) {
         const candidate = lacking.has(number) ? undefined : candidates.get(number);
         if (candidate) candidate.exact++;
       }

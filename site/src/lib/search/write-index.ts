@@ -1,14 +1,29 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachLimited } from '../for-each-limited';
 import { placeFile, RELEASE_FILES } from '../incremental/release-files';
-import { SEARCH_FOLDER, type SearchMeta } from './index-format';
+import { SEARCH_FOLDER, SEARCH_FORMAT, type SearchMeta } from './index-format';
 
-/** `.release/search.json`: the hash of each index file, so the next build knows what it can keep. */
 const MANIFEST = 'search.json';
 /** `.release/search-stats.json`: the figures of the index's build, for the log and the bench. */
 export const SEARCH_STATS = 'search-stats.json';
+
+/** `.release/search.json`: what the next build needs to patch this index rather than rebuild it. */
+export interface SearchManifest {
+  format: number;
+  /** Every index file: its hash and size. */
+  files: Record<string, [hash: string, bytes: number]>;
+  /** Article number → fingerprint (article-terms.ts): how the next build finds what changed. */
+  articles: Record<string, string>;
+}
+
+/** The files to put into a release's index: new texts, and files of the base release to keep. */
+export interface IndexFiles {
+  files: Map<string, string>;
+  kept: readonly string[];
+  fingerprints: Record<string, string>;
+}
 
 export interface IndexWriteStats {
   files: number;
@@ -19,7 +34,11 @@ export interface IndexWriteStats {
 
 /** What `search-stats.json` holds. */
 export interface SearchBuildStats extends IndexWriteStats {
+  /** `incremental` when only the changed articles' files were computed (update-index.ts). */
+  mode: 'full' | 'incremental';
   articles: number;
+  /** Articles added, changed or removed since the base release (all of them for a full build). */
+  changed: number;
   buildMs: number;
   writeMs: number;
 }
@@ -30,37 +49,63 @@ export async function writeSearchStats(outDir: string, stats: SearchBuildStats):
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url');
 
-async function readManifest(releaseDir: string): Promise<Record<string, string>> {
+/** A release's index manifest; undefined when it has none or one of an older format. */
+export async function readSearchManifest(releaseDir: string): Promise<SearchManifest | undefined> {
   try {
-    return JSON.parse(await readFile(path.join(releaseDir, RELEASE_FILES, MANIFEST), 'utf8'));
+    const manifest = JSON.parse(
+      await readFile(path.join(releaseDir, RELEASE_FILES, MANIFEST), 'utf8'),
+    ) as Partial<SearchManifest>;
+    return manifest.format === SEARCH_FORMAT && manifest.files && manifest.articles
+      ? (manifest as SearchManifest)
+      : undefined;
   } catch {
-    return {};
+    return undefined;
+  }
+}
+
+/** A file the base release's index manifest lists but the release lacks. */
+export class MissingIndexFileError extends Error {
+  constructor(file: string, baseDir: string, options?: { cause?: unknown }) {
+    super(
+      `The release ${baseDir} has no ${file} although its search index lists it: build in full ` +
+        `(npm run build:release -w site -- --full).`,
+      options,
+    );
+    this.name = 'MissingIndexFileError';
   }
 }
 
 /**
- * Writes the index files into a build's output. A file whose bytes the release it starts from
- * already has is hard-linked from there instead, so a publish writes only the term files of the
- * syllables it touched (and the release still equals a full build: the bytes are the same).
+ * Writes the index files into a build's output and links the kept ones from the release it
+ * starts from. A new text whose bytes that release already has is linked too, so even a full
+ * build of the index writes only what differs (and the release still equals a full build).
  */
 export async function writeSearchIndex(
-  files: Map<string, string>,
+  index: IndexFiles,
   outDir: string,
   baseDir: string | undefined,
+  base: SearchManifest | undefined,
 ): Promise<IndexWriteStats> {
-  const base = baseDir ? await readManifest(baseDir) : {};
-  const manifest: Record<string, string> = {};
-  const folders = new Set([...files.keys()].map((file) => path.dirname(path.join(outDir, file))));
+  const files: SearchManifest['files'] = {};
+  const all = [...index.files.keys(), ...index.kept];
+  const folders = new Set(all.map((file) => path.dirname(path.join(outDir, file))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
-  let kept = 0;
-  let bytes = 0;
-  await forEachLimited([...files], 32, async ([file, text]) => {
-    const hash = (manifest[file] = hashOf(text));
-    bytes += Buffer.byteLength(text);
-    if (baseDir && base[file] === hash) {
+  let linked = 0;
+  await forEachLimited(index.kept, 64, async (file) => {
+    files[file] = base!.files[file]!;
+    try {
+      await placeFile(path.join(baseDir!, file), path.join(outDir, file));
+    } catch (cause) {
+      throw new MissingIndexFileError(file, baseDir!, { cause });
+    }
+  });
+  await forEachLimited([...index.files], 32, async ([file, text]) => {
+    const hash = hashOf(text);
+    files[file] = [hash, Buffer.byteLength(text)];
+    if (baseDir && base?.files[file]?.[0] === hash) {
       try {
         await placeFile(path.join(baseDir, file), path.join(outDir, file));
-        kept++;
+        linked++;
         return;
       } catch {
         // The base release lost the file: write it.
@@ -69,37 +114,50 @@ export async function writeSearchIndex(
     await writeFile(path.join(outDir, file), text);
   });
   await mkdir(path.join(outDir, RELEASE_FILES), { recursive: true });
-  const sorted = Object.fromEntries(
-    Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)),
-  );
-  await writeFile(path.join(outDir, RELEASE_FILES, MANIFEST), JSON.stringify(sorted));
-  return { files: files.size, written: files.size - kept, kept, bytes };
+  const manifest: SearchManifest = {
+    format: SEARCH_FORMAT,
+    files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))),
+    articles: index.fingerprints,
+  };
+  await writeFile(path.join(outDir, RELEASE_FILES, MANIFEST), JSON.stringify(manifest));
+  const kept = index.kept.length + linked;
+  return {
+    files: all.length,
+    written: all.length - kept,
+    kept,
+    bytes: Object.values(files).reduce((sum, [, bytes]) => sum + bytes, 0),
+  };
 }
 
 /**
- * Checks the index a build says it wrote (`.release/search.json`): every file is there and the
- * meta file counts the articles the release has pages for. Returns a reason to refuse the release,
- * or undefined. A build that wrote no index manifest (a custom build command) is not checked.
+ * Checks the index a build says it wrote (`.release/search.json`) without reading it again: the
+ * index's folders hold exactly the files the manifest lists (a directory listing each, not a
+ * file read: cheap at 100,000 articles), and the manifest and the meta file count the articles
+ * the release has pages for. Returns a reason to refuse the release, or undefined. A build that
+ * wrote no index manifest (a custom build command) is not checked.
  */
 export async function checkSearchIndex(
   releaseDir: string,
   articlePages: number,
 ): Promise<string | undefined> {
-  const manifest = await readManifest(releaseDir);
-  const files = Object.keys(manifest);
-  if (files.length === 0) return undefined;
-  const missing: string[] = [];
-  await forEachLimited(files, 32, (file) =>
-    stat(path.join(releaseDir, file)).then(
-      () => undefined,
-      () => void missing.push(file),
-    ),
-  );
+  const manifest = await readSearchManifest(releaseDir);
+  if (!manifest) return undefined;
+  const listed = new Set(Object.keys(manifest.files));
+  const present = new Set<string>();
+  const folders = new Set([...listed].map((file) => path.posix.dirname(file)));
+  for (const folder of folders) {
+    const names = await readdir(path.join(releaseDir, folder)).catch(() => [] as string[]);
+    for (const name of names) present.add(`${folder}/${name}`);
+  }
+  const missing = [...listed].filter((file) => !present.has(file));
   if (missing.length > 0) return `its search index lacks ${missing.length} files (${missing[0]}…)`;
+  const extra = [...present].filter((file) => !listed.has(file) && file.endsWith('.json'));
+  if (extra.length > 0) return `its search index has ${extra.length} unlisted files (${extra[0]}…)`;
   const meta = JSON.parse(
     await readFile(path.join(releaseDir, SEARCH_FOLDER, 'meta.json'), 'utf8'),
   ) as SearchMeta;
-  if (meta.articles !== articlePages) {
+  const indexed = Object.keys(manifest.articles).length;
+  if (meta.articles !== articlePages || indexed !== articlePages) {
     return `its search index holds ${meta.articles} articles but it has ${articlePages} article pages`;
   }
   return undefined;
