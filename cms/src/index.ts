@@ -18,6 +18,7 @@ import { createPublishUpdatesMiddleware } from './document-middlewares/publish-u
 import { createScheduledTimeMiddleware } from './document-middlewares/scheduled-time';
 import { createSerializeCreatesMiddleware } from './document-middlewares/serialize-creates';
 import { createSlugMiddleware } from './document-middlewares/slug';
+import { withTransactionLock } from './utils/advisory-lock';
 import { publishDueArticles } from './utils/scheduled-publishing';
 
 export default {
@@ -43,12 +44,16 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await ensurePublicPermissions(strapi);
-    await ensureApiTokens(strapi);
-    await ensureListViews(strapi);
-    await ensureEditViews(strapi);
-    await ensureNewsroomRoles(strapi);
-    await ensurePublishWebhook(strapi);
+    // Instances starting at once on one PostgreSQL database take turns: the next finds what the
+    // first made (find-or-create is not atomic). One transaction: all of it or nothing.
+    await withTransactionLock(strapi, 'bootstrap', async () => {
+      await ensurePublicPermissions(strapi);
+      await ensureApiTokens(strapi);
+      await ensureListViews(strapi);
+      await ensureEditViews(strapi);
+      await ensureNewsroomRoles(strapi);
+      await ensurePublishWebhook(strapi);
+    });
     // After the webhook: what came due while the CMS was stopped goes live now, announced as any
     // publish; the cron task of config/server.ts takes over from here.
     await publishDueArticles(strapi);

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advisoryLockKey } from '../src/utils/advisory-lock';
+import app from '../src/index';
+import { REPORTER_ROLE_CODE } from '../src/bootstrap/newsroom-roles';
+import { ADVISORY_LOCKS, advisoryLockKey } from '../src/utils/advisory-lock';
 import { fixtures } from './helpers/fixtures';
 import { startCms, type TestCms } from './helpers/strapi';
 
@@ -29,9 +31,9 @@ afterAll(async () => {
   await cms?.stop();
 });
 
-/** The advisory lock requests on the creates key: granted, or waiting. */
-async function createsLockRequests(client: PgClient) {
-  const [classid, objid] = advisoryLockKey('creates');
+/** The advisory lock requests on a concern's key: granted, or waiting. */
+async function lockRequests(client: PgClient, concern: keyof typeof ADVISORY_LOCKS = 'creates') {
+  const [classid, objid] = advisoryLockKey(concern);
   const { rows } = await client.query<{ granted: boolean }>(
     `SELECT granted FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2`,
     [classid, objid],
@@ -57,7 +59,7 @@ describe.runIf(onPostgres)('creates across CMS instances', () => {
         settled = true;
       });
       // The gate: PostgreSQL itself shows this instance's request waiting behind the other's.
-      while ((await createsLockRequests(other)).waiting === 0) {
+      while ((await lockRequests(other)).waiting === 0) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(settled).toBe(false);
@@ -65,9 +67,46 @@ describe.runIf(onPostgres)('creates across CMS instances', () => {
       const created = await creating;
       expect(created.number).toBe(Number(before.number) + 1);
       // Released with the create's transaction: nothing holds it or waits for it any more.
-      expect(await createsLockRequests(other)).toEqual({ granted: 0, waiting: 0 });
+      expect(await lockRequests(other)).toEqual({ granted: 0, waiting: 0 });
     } finally {
       await other.end();
     }
+  });
+});
+
+describe.runIf(onPostgres)('bootstrap across CMS instances', () => {
+  it('waits while another instance bootstraps; two at once make one token and one role', async () => {
+    const { strapi } = cms;
+    const siteBuildTokens = () =>
+      strapi.db.query('admin::api-token').count({ where: { name: 'site-build' } });
+    const reporterRoles = () =>
+      strapi.db.query('admin::role').count({ where: { code: REPORTER_ROLE_CODE } });
+    // A database no instance has set up yet, as far as the token and the role go.
+    await strapi.db.query('admin::api-token').deleteMany({ where: { name: 'site-build' } });
+    await strapi.db.query('admin::role').deleteMany({ where: { code: REPORTER_ROLE_CODE } });
+
+    const other = new Client({ connectionString: cms.database.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1, $2)', advisoryLockKey('bootstrap'));
+      let settled = false;
+      // Two instances starting at once (each bootstrap in its own transaction and connection).
+      const booting = Promise.all([app.bootstrap({ strapi }), app.bootstrap({ strapi })]).finally(
+        () => {
+          settled = true;
+        },
+      );
+      while (!settled && (await lockRequests(other, 'bootstrap')).waiting < 2) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(settled).toBe(false);
+      expect(await siteBuildTokens()).toBe(0);
+      await other.query('SELECT pg_advisory_unlock($1, $2)', advisoryLockKey('bootstrap'));
+      await booting;
+    } finally {
+      await other.end();
+    }
+    expect(await siteBuildTokens()).toBe(1);
+    expect(await reporterRoles()).toBe(1);
   });
 });

@@ -10,6 +10,8 @@ const TOASOAN = 0x546f6153; // "ToaS"
 export const ADVISORY_LOCKS = {
   /** Creating a document: picking a free slug and the next article number, then inserting. */
   creates: 1,
+  /** An instance's start: the roles, tokens, views and webhook it makes when missing. */
+  bootstrap: 2,
 } as const;
 
 export const isPostgres = (strapi: Core.Strapi): boolean =>
