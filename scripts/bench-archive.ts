@@ -6,7 +6,6 @@
  *
  *   npm run bench -- [--sizes 1000,20000] [--publishes 3] [--storm 20] [--no-save]
  */
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import {
   removeBenchWorkDir,
 } from './lib/bench-processes';
 import {
+  assertBenchPrerequisites,
   describeMachine,
   formatMachine,
   median,
@@ -737,15 +737,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const missing = [
-    ['shared/dist/index.js', 'npm run build -w shared'],
-    ['cms/dist/src/index.js', 'npm run compile -w cms'],
-  ].filter(([file]) => !existsSync(path.join(ROOT_DIR, file!)));
-  if (missing.length > 0) {
-    throw new Error(
-      `the benchmark runs the built packages: run ${missing.map(([, command]) => `"${command}"`).join(' and ')} first.`,
-    );
-  }
+  assertBenchPrerequisites();
 
   cleanUpOnInterrupt();
 

@@ -9,9 +9,7 @@
  *
  *   npm run bench:publish -- [--sizes 100,1000] [--publishes 5] [--back-to-back]
  */
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   benchInterrupted,
@@ -21,9 +19,15 @@ import {
   pollUntil,
   removeBenchWorkDir,
 } from './lib/bench-processes';
-import { describeMachine, formatMachine, median, printTable, seconds } from './lib/bench-report';
+import {
+  assertBenchPrerequisites,
+  describeMachine,
+  formatMachine,
+  median,
+  printTable,
+  seconds,
+} from './lib/bench-report';
 import { startBenchStack, type BenchStack } from './lib/bench-stack';
-import { ROOT_DIR } from './lib/paths';
 
 const USAGE = `Usage: npm run bench:publish -- [--sizes 100,1000] [--publishes 5] [--back-to-back]
                               [--build-command CMD]
@@ -223,15 +227,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const missing = [
-    ['shared/dist/index.js', 'npm run build -w shared'],
-    ['cms/dist/src/index.js', 'npm run compile -w cms'],
-  ].filter(([file]) => !existsSync(path.join(ROOT_DIR, file!)));
-  if (missing.length > 0) {
-    throw new Error(
-      `The benchmark runs the built packages: run ${missing.map(([, command]) => `"${command}"`).join(' and ')} first.`,
-    );
-  }
+  assertBenchPrerequisites();
 
   cleanUpOnInterrupt();
 
