@@ -20,23 +20,33 @@ declare module 'vitest' {
   }
 }
 
+const RUN_SCRATCH_DIR = 'TOASOAN_SITE_TEST_SCRATCH_DIR';
+const RUN_SAMPLE_DATABASE = 'TOASOAN_SITE_TEST_SAMPLE_DATABASE';
+
 /**
  * One scratch folder for the whole run: test builds write hundreds of pages each, and a folder
  * per build that nobody removes fills /tmp on a developer's machine within a week.
  */
 export default async function setup(project: TestProject) {
-  const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-site-tests-'));
+  // Once per run for all the projects of vitest.config.ts (this runs once per project, in the
+  // same process): they share one scratch folder and one seeded sample.
+  const existing = process.env[RUN_SCRATCH_DIR];
+  const scratchDir = existing ?? (await mkdtemp(path.join(os.tmpdir(), 'toasoan-site-tests-')));
+  process.env[RUN_SCRATCH_DIR] = scratchDir;
   project.provide('scratchDir', scratchDir);
   // Beside the throwaway CMSs (tmpfs when there is one) so copying it stays a memory copy.
   const shm = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const sampleCmsDir = path.join(shm, `toasoan-site-test-sample-${path.basename(scratchDir)}`);
   project.provide('sampleCmsDir', sampleCmsDir);
-  const samplePostgresDatabase = `toasoan_site_sample_${randomBytes(6).toString('hex')}`;
+  process.env[RUN_SAMPLE_DATABASE] ??= `toasoan_site_sample_${randomBytes(6).toString('hex')}`;
+  const samplePostgresDatabase = process.env[RUN_SAMPLE_DATABASE];
   project.provide('samplePostgresDatabase', samplePostgresDatabase);
+  if (existing) return;
   return async () => {
     await rm(scratchDir, { recursive: true, force: true });
     await rm(sampleCmsDir, { recursive: true, force: true });
     await rm(`${sampleCmsDir}-postgres`, { recursive: true, force: true });
+    delete process.env[RUN_SCRATCH_DIR];
     const postgres = process.env.DATABASE_URL;
     if (postgres?.startsWith('postgres'))
       await dropPostgresDatabase(postgres, samplePostgresDatabase);

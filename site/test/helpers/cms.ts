@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { inject, vi } from 'vitest';
 import {
   copyThrowawayCmsDir,
@@ -123,12 +124,35 @@ async function seed(args: string[], env: NodeJS.ProcessEnv) {
 /**
  * The sample newsroom, seeded once per run and database kind into the folder global-setup names
  * (on PostgreSQL the folder holds the uploads and the database is global-setup's template
- * database) and copied by every file that starts from it. Made by the first file that needs it
- * (files run one at a time), so a run of files without a CMS seeds nothing.
+ * database) and copied by every file that starts from it. Made by the first file that needs it,
+ * so a run of files without a CMS seeds nothing.
  */
 async function sampleTemplate(postgres: string | undefined): Promise<string> {
   const template = inject('sampleCmsDir') + (postgres ? '-postgres' : '');
-  if (existsSync(template)) return template;
+  // Files run in parallel: one seeds (it holds the lock, a folder), the others wait for it.
+  const lock = `${template}.lock`;
+  while (!existsSync(template)) {
+    const locked = await mkdir(lock).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') return false;
+        throw error;
+      },
+    );
+    if (!locked) {
+      await sleep(500);
+      continue;
+    }
+    try {
+      if (!existsSync(template)) await seedSampleTemplate(template, postgres);
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
+  return template;
+}
+
+async function seedSampleTemplate(template: string, postgres: string | undefined): Promise<void> {
   const fresh = await makeThrowawayCmsDir('toasoan-site-test-sample-');
   let databaseUrl = '';
   if (postgres) {
@@ -152,7 +176,6 @@ async function sampleTemplate(postgres: string | undefined): Promise<string> {
     throw error;
   }
   await rename(fresh.dir, template);
-  return template;
 }
 
 /** A folder (uploads, SQLite file) and, on PostgreSQL, a database for one test CMS. */

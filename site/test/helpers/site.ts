@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inject, vi } from 'vitest';
 import { astroCli, siteRoot } from './paths';
@@ -49,11 +49,33 @@ export async function buildSite(
   const workDir = await mkdtemp(path.join(inject('scratchDir'), 'build-'));
   const outDir = path.join(workDir, 'dist');
   const cacheDir = options.cacheDir ?? path.join(workDir, 'cache');
-  const result = await runProcess(process.execPath, [astroCli, 'build', '--outDir', outDir], {
-    cwd: siteRoot,
-    env: buildEnvironment(strapiUrl, token, cacheDir, options.base),
-  });
-  return { ...result, outDir, cacheDir };
+  const cwd = await privateWorkingDir();
+  try {
+    const result = await runProcess(
+      process.execPath,
+      [astroCli, 'build', '--root', siteRoot, '--outDir', outDir],
+      { cwd, env: buildEnvironment(strapiUrl, token, cacheDir, options.base) },
+    );
+    return { ...result, outDir, cacheDir };
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A working directory of its own for one build, as the publisher gives its builds
+ * (publisher/astro-build.ts): Astro keeps a build's server chunks in `<cwd>/.astro/` and deletes
+ * that folder at the end, so builds run from site/ would delete each other's (test files run in
+ * parallel). Under site/, where the chunks find site/node_modules; the .d.ts keeps Astro from
+ * deleting the folder before it lists it.
+ */
+async function privateWorkingDir(): Promise<string> {
+  const root = path.join(siteRoot, '.cache', 'test-builds');
+  await mkdir(root, { recursive: true });
+  const cwd = await mkdtemp(path.join(root, `${process.pid}-`));
+  await mkdir(path.join(cwd, '.astro'));
+  await writeFile(path.join(cwd, '.astro', 'test-build.d.ts'), 'export {};\n');
+  return cwd;
 }
 
 /** Serves a built site with `astro preview` and returns what a GET of `urlPath` answers. */
