@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { AstroLauncher } from '../publisher/astro-build';
@@ -80,16 +80,27 @@ describe('incremental builds', { timeout: 400_000 }, () => {
   let cacheDir: string;
   let latest: SiteBuild;
 
-  /** Builds from the latest release, then in full, and returns both with the first's figures. */
+  /** The build cache as it is now, for a build beside another one that uses it. */
+  async function copyOfCache(): Promise<string> {
+    const copy = await mkdtemp(path.join(inject('scratchDir'), 'cache-'));
+    await cp(cacheDir, copy, { recursive: true });
+    return copy;
+  }
+
+  /** Builds from the latest release and in full, and returns both with the first's figures. */
   async function rebuild(): Promise<{
     incremental: SiteBuild;
     full: SiteBuild;
     stats: BuildStats;
   }> {
-    const incremental = await buildSite(cms!.url, cms!.token, { cacheDir, base: latest.outDir });
+    // Side by side (they do not depend on each other); the full one on a copy of the cache.
+    const fullCacheDir = await copyOfCache();
+    const [incremental, full] = await Promise.all([
+      buildSite(cms!.url, cms!.token, { cacheDir, base: latest.outDir }),
+      buildSite(cms!.url, cms!.token, { cacheDir: fullCacheDir }),
+    ]);
     expect(incremental.stderr).toBe('');
     expect(incremental.code, incremental.stdout).toBe(0);
-    const full = await buildSite(cms!.url, cms!.token, { cacheDir });
     expect(full.code, full.stdout + full.stderr).toBe(0);
     const stats = (await readBuildStats(incremental.outDir))!;
     await validateRelease(incremental.outDir, [stats.articles]);
@@ -238,6 +249,8 @@ describe('incremental builds', { timeout: 400_000 }, () => {
       standby: true,
       logger: { info: () => undefined, error: () => undefined },
     });
+    // The reference, a build on one process, meanwhile.
+    const aloneBuild = buildSite(cms!.url, cms!.token, { cacheDir: await copyOfCache() });
     try {
       launcher.refill();
       await vi.waitFor(() => expect(launcher.readySpares()).toBe(2), {
@@ -248,18 +261,19 @@ describe('incremental builds', { timeout: 400_000 }, () => {
       await mkdir(outDir);
       const build = await launcher.start(outDir, 300_000);
       const exit = await build.exited;
+      const alone = await aloneBuild;
       expect(exit.code, exit.outputTail).toBe(0);
       expect(exit.outputTail).toContain('(on two processes)');
       const stats = (await readBuildStats(outDir))!;
       expect(stats).toMatchObject({ mode: 'full', processes: 2, pages: { reused: 0 } });
       await validateRelease(outDir, [stats.articles]);
-      const alone = await buildSite(cms!.url, cms!.token, { cacheDir });
       expect(alone.code, alone.stdout + alone.stderr).toBe(0);
       expect((await readBuildStats(alone.outDir))!.processes).toBe(1);
       expect(await differences({ ...alone, outDir }, alone)).toEqual([]);
       // The partner's folder went with the build: only the release is left.
       await vi.waitFor(async () => expect(await readdir(releasesDir)).toEqual(['shared-full']));
     } finally {
+      await aloneBuild.catch(() => undefined);
       await launcher.close();
     }
   });
