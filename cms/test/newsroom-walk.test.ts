@@ -9,7 +9,7 @@ import { findFreePort } from '../../scripts/lib/throwaway-cms';
 import {
   startPublisherProcess,
   type PublisherProcess,
-} from '../../site/test/helpers/publisher-cms';
+} from '../../site/test/helpers/publisher-process';
 import { EDITOR_ROLE_CODE, REPORTER_ROLE_CODE } from '../src/bootstrap/newsroom-roles';
 import {
   ADMIN_BROWSER_SETUP_TIMEOUT_MS,

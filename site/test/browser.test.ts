@@ -16,7 +16,7 @@ import {
 } from './helpers/browser';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt } from './helpers/paths';
-import { CmsWriter } from './helpers/reader-cms';
+import { CmsWriter } from './helpers/cms-writer';
 import { buildSite, type SiteBuild } from './helpers/site';
 
 // A reader on a phone and on a desktop, in real Chromium, on a site built from the seeded

@@ -10,7 +10,7 @@ import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { signalGroup } from '../publisher/process-groups';
 import { assertPrerequisitesBuilt } from './helpers/paths';
 import { getStatus, TEST_SECRET, waitFor } from './helpers/publisher';
-import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
+import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-process';
 
 // Readers' comments end to end: real Strapi (seeded), the site's server as `npm start -w site`
 // runs it (its on-demand route through @astrojs/node), and Chromium with JavaScript on and off.

@@ -9,7 +9,7 @@ import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { attribute, byClass, byTag, findAll, findOne, parseHtml, textOf } from './helpers/html';
 import { assertPrerequisitesBuilt } from './helpers/paths';
 import { getStatus, TEST_SECRET } from './helpers/publisher';
-import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
+import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-process';
 
 // The draft preview end to end: a real Strapi (seeded) with the preview's secret and token, the
 // site's server as `npm start -w site` runs it, its on-demand route /xem-truoc/ through

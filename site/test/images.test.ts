@@ -15,7 +15,7 @@ import {
   type HtmlElement,
 } from './helpers/html';
 import { assertPrerequisitesBuilt } from './helpers/paths';
-import { CmsWriter } from './helpers/reader-cms';
+import { CmsWriter } from './helpers/cms-writer';
 import { buildSite, listHtmlFiles, STACK_TRACE_LINE, type SiteBuild } from './helpers/site';
 
 // The sample newsroom (17 articles with covers, two with a photo in the body) plus what this file

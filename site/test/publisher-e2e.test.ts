@@ -6,7 +6,7 @@ import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
 import { getPage, getStatus, postHook, TEST_SECRET, waitFor } from './helpers/publisher';
 import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
-import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
+import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-process';
 import { startCmsRelay, type CmsRelay } from './helpers/publisher-relay';
 import { ArchiveSearch } from '../src/lib/search/query';
 

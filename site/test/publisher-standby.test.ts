@@ -7,7 +7,7 @@ import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { isAlive } from '../publisher/process-groups';
 import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
 import { getPage, getStatus, postHook, TEST_SECRET, waitFor } from './helpers/publisher';
-import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
+import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-process';
 
 // The publisher keeps the next `astro build` started, with the site's code bundled, while it
 // waits for a publish (publisher/astro-build.ts). A bundle made before the code changed is stale:

@@ -20,7 +20,7 @@ import {
 } from './helpers/html';
 import { assertPrerequisitesBuilt } from './helpers/paths';
 import { brokenInternalLinks, fileOf } from './helpers/links';
-import { CmsWriter } from './helpers/reader-cms';
+import { CmsWriter } from './helpers/cms-writer';
 import { buildSite, listHtmlFiles, type SiteBuild } from './helpers/site';
 import { childrenNamed, childText, parseXml, type XmlElement } from './helpers/xml';
 

@@ -9,7 +9,7 @@ import {
 } from './helpers/browser';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt } from './helpers/paths';
-import { CmsWriter } from './helpers/reader-cms';
+import { CmsWriter } from './helpers/cms-writer';
 import { buildSite, type SiteBuild } from './helpers/site';
 
 // Searching a built site in real Chromium: the sample newsroom plus the article and the

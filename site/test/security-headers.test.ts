@@ -16,7 +16,7 @@ import {
   startFakePublisher,
   TEST_SECRET,
 } from './helpers/publisher';
-import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-cms';
+import { startLivePublisherProcess, type PublisherProcess } from './helpers/publisher-process';
 import type { RunningPublisher } from '../publisher/server';
 
 // The site server's security headers (publisher/security-headers.ts) on every kind of answer:
