@@ -163,23 +163,28 @@ describe('publisher with a real CMS and astro build', () => {
   });
 
   // Two builds one after the other: more than the default 120 s on a loaded machine.
-  it('refuses hooks without the secret and folds 30 hooks during a build into one more build', async () => {
-    const before = (await getStatus(publisher!.url)).builds;
-    expect((await postHook(publisher!.url, { authorization: 'Bearer wrong' })).status).toBe(401);
-    expect((await postHook(publisher!.url, { authorization: null })).status).toBe(401);
-    expect((await getStatus(publisher!.url)).queue.building).toBeNull();
+  it(
+    'refuses hooks without the secret and folds 30 hooks during a build into one more build',
+    async () => {
+      const before = (await getStatus(publisher!.url)).builds;
+      expect((await postHook(publisher!.url, { authorization: 'Bearer wrong' })).status).toBe(401);
+      expect((await postHook(publisher!.url, { authorization: null })).status).toBe(401);
+      expect((await getStatus(publisher!.url)).queue.building).toBeNull();
 
-    expect((await postHook(publisher!.url)).status).toBe(202);
-    const answers = await Promise.all(Array.from({ length: 30 }, () => postHook(publisher!.url)));
-    expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(202));
-    await idle();
-    const after = await getStatus(publisher!.url);
-    const builds = after.builds.succeeded + after.builds.failed - before.succeeded - before.failed;
-    expect(builds).toBeLessThanOrEqual(2);
-    // A new publish ends the rollback: the unpublished article is gone again.
-    expect(after.rolledBack).toBeNull();
-    expect(await status(published.urlPath)).toBe(404);
-  }, 2 * LIVE_WITHIN_MS);
+      expect((await postHook(publisher!.url)).status).toBe(202);
+      const answers = await Promise.all(Array.from({ length: 30 }, () => postHook(publisher!.url)));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(202));
+      await idle();
+      const after = await getStatus(publisher!.url);
+      const builds =
+        after.builds.succeeded + after.builds.failed - before.succeeded - before.failed;
+      expect(builds).toBeLessThanOrEqual(2);
+      // A new publish ends the rollback: the unpublished article is gone again.
+      expect(after.rolledBack).toBeNull();
+      expect(await status(published.urlPath)).toBe(404);
+    },
+    2 * LIVE_WITHIN_MS,
+  );
 
   it('catches up with a publish made while it was down', async () => {
     await publisher!.stop();
