@@ -7,7 +7,7 @@ import {
   SEARCH_FORMAT,
   docsPath,
   metaPath,
-  postingMeta,
+  sectionPath,
   termShard,
   termShardCount,
   termShardPath,
@@ -16,7 +16,7 @@ import {
   type SyllableEntry,
   type TermShard,
 } from './index-format';
-import { encodeNumbers, encodeSmall, lacking } from './posting-codec';
+import { encodeFields, encodeNumbers, lacking } from './posting-codec';
 
 /** What the index needs of an article: the build's site data has it all (no HTML is read). */
 export interface SearchableArticle {
@@ -72,7 +72,6 @@ export function indexLayout(
       shards: termShardCount(articles.length),
       docsPerFile: DOCS_PER_FILE,
       articles: articles.length,
-      metaWidth: sections.length * 3 <= 64 ? 1 : 2,
       sections,
     },
     byNumber: new Map(articles.map((article) => [article.number, article])),
@@ -82,10 +81,10 @@ export function indexLayout(
   };
 }
 
-/** A syllable's articles in the archive's order, with the meta of each and its forms' articles. */
+/** A syllable's articles in the archive's order, with the fields of each and its forms' articles. */
 export interface SyllablePostings {
   numbers: number[];
-  metas: number[];
+  fields: number[];
   forms: Map<string, number[]>;
 }
 
@@ -98,12 +97,12 @@ function encodeForm(numbers: number[], all: number[]): string {
   return ALL_BUT + encodeNumbers(lacking(all, numbers));
 }
 
-export function encodeSyllable(postings: SyllablePostings, metaWidth: number): SyllableEntry {
+export function encodeSyllable(postings: SyllablePostings): SyllableEntry {
   const forms: Record<string, string> = {};
   for (const form of [...postings.forms.keys()].sort()) {
     forms[form] = encodeForm(postings.forms.get(form)!, postings.numbers);
   }
-  return [encodeNumbers(postings.numbers), encodeSmall(postings.metas, metaWidth), forms];
+  return [encodeNumbers(postings.numbers), encodeFields(postings.fields), forms];
 }
 
 /** A term file's text: keys in sorted order, so the same lists give the same bytes. */
@@ -111,6 +110,17 @@ export function termShardText(entries: Map<string, string | SyllableEntry>): str
   const shard: TermShard = {};
   for (const key of [...entries.keys()].sort()) shard[key] = entries.get(key)!;
   return JSON.stringify(shard);
+}
+
+/** The section files' texts (all, or those of `only`): each section's articles, newest first. */
+export function sectionFiles(layout: IndexLayout, only?: Set<number>): Map<string, string> {
+  const lists = layout.meta.sections.map((): number[] => []);
+  for (const { number } of layout.ordered) lists[layout.sectionOf.get(number)!]!.push(number);
+  return new Map(
+    lists.flatMap((numbers, i) =>
+      only && !only.has(i) ? [] : [[sectionPath(i), JSON.stringify(encodeNumbers(numbers))]],
+    ),
+  );
 }
 
 /** A result file's text: its articles in number order. */
@@ -139,7 +149,7 @@ export function buildSearchIndex(
   categories: readonly { slug: string; name: string }[],
 ): Map<string, string> {
   const layout = indexLayout(articles, categories);
-  const { meta, ordered, sectionOf } = layout;
+  const { meta, ordered } = layout;
   // Articles come newest first, one at a time: each list gets an article's number at its end.
   const syllables = new Map<string, SyllablePostings>();
   const pairs = new Map<string, number[]>();
@@ -150,9 +160,9 @@ export function buildSearchIndex(
     for (const [folded, { fields, forms }] of terms.syllables) {
       let postings = syllables.get(folded);
       if (!postings)
-        syllables.set(folded, (postings = { numbers: [], metas: [], forms: new Map() }));
+        syllables.set(folded, (postings = { numbers: [], fields: [], forms: new Map() }));
       postings.numbers.push(number);
-      postings.metas.push(postingMeta(sectionOf.get(number)!, fields));
+      postings.fields.push(fields);
       for (const form of forms) {
         const list = postings.forms.get(form);
         if (list) list.push(number);
@@ -175,7 +185,7 @@ export function buildSearchIndex(
     () => new Map<string, string | SyllableEntry>(),
   );
   for (const [folded, postings] of syllables) {
-    shards[termShard(folded, meta.shards)]!.set(folded, encodeSyllable(postings, meta.metaWidth));
+    shards[termShard(folded, meta.shards)]!.set(folded, encodeSyllable(postings));
   }
   for (const [pair, numbers] of pairs) {
     shards[termShard(pair, meta.shards)]!.set(pair, encodeNumbers(numbers));
@@ -184,6 +194,7 @@ export function buildSearchIndex(
   const files = new Map<string, string>();
   files.set(metaPath(), JSON.stringify(meta));
   shards.forEach((shard, i) => files.set(termShardPath(i), termShardText(shard)));
+  for (const [file, text] of sectionFiles(layout)) files.set(file, text);
   for (const file of [...docs.keys()].sort()) files.set(file, docsText(docs.get(file)!, layout));
   return files;
 }

@@ -28,19 +28,15 @@ export interface SearchMeta {
   shards: number;
   docsPerFile: number;
   articles: number;
-  /** Characters per posting of a syllable's `meta` string (posting-codec.ts `encodeSmall`). */
-  metaWidth: number;
-  /** The sections, in menu order; a posting names its section by index. */
+  /** The sections, in menu order; `sections/<index>.json` lists each one's articles. */
   sections: { slug: string; name: string }[];
 }
 
-/** A posting's `meta` value: its section and fields in one small number. */
-export const postingMeta = (section: number, fields: number) => section * 3 + fields - 1;
-export const metaSection = (meta: number) => Math.floor(meta / 3);
-export const metaFields = (meta: number) => (meta % 3) + 1;
-
-/** A folded syllable's entry: its articles, the meta of each, and its written forms' lists. */
-export type SyllableEntry = [numbers: string, meta: string, forms: Record<string, string>];
+/**
+ * A folded syllable's entry: its articles, the fields of each (posting-codec.ts `encodeFields`),
+ * and its written forms' lists.
+ */
+export type SyllableEntry = [numbers: string, fields: string, forms: Record<string, string>];
 
 /**
  * `terms/<shard>.json`: the lists whose key hashes to the shard. Every list holds article numbers
@@ -74,5 +70,7 @@ export function termShard(term: string, shards: number): number {
 
 export const metaPath = () => `${SEARCH_FOLDER}/meta.json`;
 export const termShardPath = (shard: number) => `${SEARCH_FOLDER}/terms/${shard}.json`;
+/** `sections/<index>.json`: a section's articles, newest first, for a query filtered by section. */
+export const sectionPath = (section: number) => `${SEARCH_FOLDER}/sections/${section}.json`;
 export const docsPath = (number: number) =>
   `${SEARCH_FOLDER}/docs/${Math.floor(number / DOCS_PER_FILE)}.json`;

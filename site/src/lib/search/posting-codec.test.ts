@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNumbers, decodeSmall, encodeNumbers, encodeSmall } from './posting-codec';
+import { decodeFields, decodeNumbers, encodeFields, encodeNumbers, lacking } from './posting-codec';
 
 describe('posting codec', () => {
   it.each([[[]], [[1]], [[120, 119, 121]], [[20000, 19999, 19998, 5, 19997, 1_000_000]]])(
@@ -14,8 +14,18 @@ describe('posting codec', () => {
     expect(encodeNumbers([5000, 4999, 4998, 4997]).length).toBe(3 + 3);
   });
 
-  it('round-trips small values in one or two characters', () => {
-    expect(decodeSmall(encodeSmall([0, 5, 63], 1), 1)).toEqual([0, 5, 63]);
-    expect(decodeSmall(encodeSmall([0, 64, 4095], 2), 2)).toEqual([0, 64, 4095]);
+  it.each([[[]], [[1]], [[1, 3, 2, 1]], [[3, 3, 3, 2, 2, 2, 1]]])(
+    'round-trips the fields %j, three to a character',
+    (fields) => {
+      const text = encodeFields(fields);
+      expect(text.length).toBe(Math.ceil(fields.length / 3));
+      expect(decodeFields(text, fields.length)).toEqual(fields);
+    },
+  );
+
+  it('lists what a part of a list lacks', () => {
+    expect(lacking([9, 4, 7, 2], [9, 7])).toEqual([4, 2]);
+    expect(lacking([9, 4], [])).toEqual([9, 4]);
+    expect(lacking([9, 4], [9, 4])).toEqual([]);
   });
 });

@@ -53,29 +53,31 @@ export function decodeNumbers(text: string): number[] {
   return numbers;
 }
 
-/** Small values (0 … 64^width − 1) in `width` characters each. */
-export function encodeSmall(values: readonly number[], width: number): string {
+/**
+ * A posting's fields (1 title, 2 sapo, 3 both), three to a character: a third of a character an
+ * article, where a section and the fields in a character each cost one.
+ *
+ * @example
+ * encodeFields([1, 3, 2, 1]) // (0, 2, 1) and (0, pad, pad)
+ * //=> 'HA'
+ */
+export function encodeFields(fields: readonly number[]): string {
   let out = '';
-  for (const value of values) {
-    let chars = '';
-    let rest = value;
-    for (let i = 0; i < width; i++) {
-      chars = SMALL[rest % 64]! + chars;
-      rest = Math.floor(rest / 64);
-    }
-    out += chars;
+  for (let i = 0; i < fields.length; i += 3) {
+    const value =
+      ((fields[i] ?? 1) - 1) * 9 + ((fields[i + 1] ?? 1) - 1) * 3 + (fields[i + 2] ?? 1) - 1;
+    out += SMALL[value];
   }
   return out;
 }
 
-export function decodeSmall(text: string, width: number): number[] {
-  const values: number[] = [];
-  for (let i = 0; i < text.length; i += width) {
-    let value = 0;
-    for (let j = 0; j < width; j++) value = value * 64 + SMALL.indexOf(text[i + j]!);
-    values.push(value);
+export function decodeFields(text: string, count: number): number[] {
+  const fields: number[] = [];
+  for (const char of text) {
+    const value = SMALL.indexOf(char);
+    fields.push(Math.floor(value / 9) + 1, (Math.floor(value / 3) % 3) + 1, (value % 3) + 1);
   }
-  return values;
+  return fields.slice(0, count);
 }
 
 /**

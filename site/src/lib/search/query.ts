@@ -4,10 +4,9 @@ import {
   IN_TITLE,
   SEARCH_FORMAT,
   docsPath,
-  metaFields,
   metaPath,
-  metaSection,
   pairKey,
+  sectionPath,
   termShard,
   termShardPath,
   type DocsFile,
@@ -15,7 +14,7 @@ import {
   type SyllableEntry,
   type TermShard,
 } from './index-format';
-import { decodeNumbers, decodeSmall } from './posting-codec';
+import { decodeFields, decodeNumbers } from './posting-codec';
 
 /** Reads one file of the index (a path like `_search/meta.json`); fetch in the browser. */
 export type IndexReader = (path: string) => Promise<unknown>;
@@ -103,29 +102,31 @@ export class ArchiveSearch {
     const tokens = searchTokens(query);
     if (tokens.length === 0) return NOTHING;
     const pairKeys = tokens.slice(1).map((token, i) => pairKey(tokens[i]!.folded, token.folded));
-    const [entries, pairs] = await Promise.all([
-      Promise.all(tokens.map((token) => this.list(meta, token.folded))),
-      Promise.all(pairKeys.map((key) => this.list(meta, key))),
-    ]);
-    if (entries.some((entry) => !Array.isArray(entry))) return NOTHING;
-    const syllables = entries as SyllableEntry[];
-
     const section = options.section
       ? meta.sections.findIndex(({ slug }) => slug === options.section)
       : -1;
+    const [entries, pairs, inSection] = await Promise.all([
+      Promise.all(tokens.map((token) => this.list(meta, token.folded))),
+      Promise.all(pairKeys.map((key) => this.list(meta, key))),
+      // Only a query filtered by section reads that section's list of articles.
+      section === -1 ? undefined : this.file<string>(sectionPath(section)),
+    ]);
+    if (entries.some((entry) => !Array.isArray(entry))) return NOTHING;
+    const syllables = entries as SyllableEntry[];
+    const allowed = inSection === undefined ? undefined : new Set(decodeNumbers(inSection));
+
     let candidates = new Map<number, Candidate>();
     syllables.forEach((list, i) => {
-      const [numbersText, metaText] = list;
+      const [numbersText, fieldsText] = list;
       const numbers = decodeNumbers(numbersText);
-      const metas = decodeSmall(metaText, meta.metaWidth);
+      const fields = decodeFields(fieldsText, numbers.length);
       const next = new Map<number, Candidate>();
       numbers.forEach((number, age) => {
-        const postingMeta = metas[age]!;
-        if (section !== -1 && metaSection(postingMeta) !== section) return;
+        if (allowed && !allowed.has(number)) return;
         const candidate =
           i === 0 ? { number, age, pairs: 0, exact: 0, inTitle: 0 } : candidates.get(number);
         if (!candidate) return;
-        if (metaFields(postingMeta) & IN_TITLE) candidate.inTitle++;
+        if (fields[age]! & IN_TITLE) candidate.inTitle++;
         next.set(number, candidate);
       });
       candidates = next;

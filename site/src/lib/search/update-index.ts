@@ -3,6 +3,7 @@ import {
   docsText,
   encodeSyllable,
   indexLayout,
+  sectionFiles,
   termShardText,
   type IndexLayout,
   type SearchableArticle,
@@ -13,7 +14,6 @@ import {
   SEARCH_FORMAT,
   docsPath,
   metaPath,
-  postingMeta,
   termShard,
   termShardPath,
   type DocsFile,
@@ -21,7 +21,7 @@ import {
   type SyllableEntry,
   type TermShard,
 } from './index-format';
-import { decodeNumbers, decodeSmall, encodeNumbers, lacking } from './posting-codec';
+import { decodeFields, decodeNumbers, encodeNumbers, lacking } from './posting-codec';
 
 /** The index of the release a build starts from: its manifest and a way to read its files. */
 export interface BaseIndex {
@@ -81,7 +81,6 @@ export async function updateSearchIndex(
   if (
     baseMeta.format !== SEARCH_FORMAT ||
     baseMeta.shards !== meta.shards ||
-    baseMeta.metaWidth !== meta.metaWidth ||
     sectionsOf(baseMeta.sections) !== sectionsOf(meta.sections)
   ) {
     return undefined;
@@ -99,6 +98,11 @@ export async function updateSearchIndex(
   // What the dirty articles held (from the base's result files) and hold now.
   const before = await oldTerms(base, dirty);
   if (!before) return undefined;
+  /** The sections the dirty articles were and are in: their lists change. */
+  const sections = new Set([
+    ...before.sections,
+    ...[...dirty].flatMap((number) => layout.sectionOf.get(number) ?? []),
+  ]);
   // The dirty articles still published, in the archive's order, with what they hold now.
   const after: Changed = [...dirty]
     .filter((number) => layout.byNumber.has(number))
@@ -112,12 +116,15 @@ export async function updateSearchIndex(
     if (keys) keys.add(key);
     else touched.set(shard, new Set([key]));
   };
-  for (const terms of [...before.values(), ...after.map(([, terms]) => terms)]) {
+  for (const terms of [...before.terms.values(), ...after.map(([, terms]) => terms)]) {
     for (const key of terms.syllables.keys()) touch(key);
     for (const key of terms.pairs) touch(key);
   }
 
-  const files = new Map<string, string>([[metaPath(), JSON.stringify(meta)]]);
+  const files = new Map<string, string>([
+    [metaPath(), JSON.stringify(meta)],
+    ...sectionFiles(layout, sections),
+  ]);
   for (const [shard, keys] of touched) {
     const file = termShardPath(shard);
     const entries = new Map(Object.entries(JSON.parse(await base.read(file)) as TermShard));
@@ -143,12 +150,13 @@ export async function updateSearchIndex(
   return { files, kept, changed: dirty.size };
 }
 
-/** The terms of the dirty articles the base release holds, read from its result files. */
+/** The terms and sections of the dirty articles the base release holds, from its result files. */
 async function oldTerms(
   base: BaseIndex,
   dirty: Set<number>,
-): Promise<Map<number, ArticleTerms> | undefined> {
+): Promise<{ terms: Map<number, ArticleTerms>; sections: number[] } | undefined> {
   const terms = new Map<number, ArticleTerms>();
+  const sections: number[] = [];
   const chunks = new Map<string, DocsFile>();
   for (const number of dirty) {
     if (!Object.hasOwn(base.fingerprints, number)) continue;
@@ -165,8 +173,9 @@ async function oldTerms(
     const doc = chunk[number];
     if (!doc) return undefined;
     terms.set(number, articleTerms(doc));
+    sections.push(doc.section);
   }
-  return terms;
+  return { terms, sections };
 }
 
 /** The articles whose result file is `file` (a few consecutive numbers). */
@@ -184,8 +193,8 @@ function chunkArticles(file: string, layout: IndexLayout): SearchableArticle[] {
 /**
  * A list in the archive's order with a few articles put in their places: the base's lists stay in
  * order when articles are taken out, so each added one is placed by a binary search (no sort of
- * a 10,000-article list). `added` is in the archive's order; `values` and `addedValues` (the
- * postings' meta) follow the numbers when given.
+ * a 10,000-article list). `added` is in the archive's order; `values` (the postings'
+ * fields, of the kept and the added ones) follow the numbers when given.
  */
 function insertByRank(
   kept: number[],
@@ -222,15 +231,15 @@ function patchSyllable(
   const { rank } = layout;
   const forms = new Map<string, { kept: number[]; added: number[] }>();
   const kept: number[] = [];
-  const metas = { kept: [] as number[], added: [] as number[] };
+  const fields = { kept: [] as number[], added: [] as number[] };
   if (entry) {
-    const [numbersText, metaText, formLists] = entry;
+    const [numbersText, fieldsText, formLists] = entry;
     const numbers = decodeNumbers(numbersText);
-    const baseMetas = decodeSmall(metaText, layout.meta.metaWidth);
+    const baseFields = decodeFields(fieldsText, numbers.length);
     numbers.forEach((number, i) => {
       if (dirty.has(number)) return;
       kept.push(number);
-      metas.kept.push(baseMetas[i]!);
+      fields.kept.push(baseFields[i]!);
     });
     for (const [form, list] of Object.entries(formLists)) {
       const holding = list.startsWith(ALL_BUT)
@@ -244,21 +253,21 @@ function patchSyllable(
     const syllable = terms.syllables.get(folded);
     if (!syllable) continue;
     added.push(number);
-    metas.added.push(postingMeta(layout.sectionOf.get(number)!, syllable.fields));
+    fields.added.push(syllable.fields);
     for (const form of syllable.forms) {
       const lists = forms.get(form);
       if (lists) lists.added.push(number);
       else forms.set(form, { kept: [], added: [number] });
     }
   }
-  const numbers = insertByRank(kept, added, rank, metas);
+  const numbers = insertByRank(kept, added, rank, fields);
   if (numbers.length === 0) return undefined;
-  const postings: SyllablePostings = { numbers, metas: metas.kept, forms: new Map() };
+  const postings: SyllablePostings = { numbers, fields: fields.kept, forms: new Map() };
   for (const [form, lists] of forms) {
     const holding = insertByRank(lists.kept, lists.added, rank);
     if (holding.length > 0) postings.forms.set(form, holding);
   }
-  return encodeSyllable(postings, layout.meta.metaWidth);
+  return encodeSyllable(postings);
 }
 
 /** A pair's list with the dirty articles taken out and put back as they are now. */
