@@ -98,7 +98,7 @@ export async function updateSearchIndex(
   // What the dirty articles held (from the base's result files) and hold now.
   const before = await oldTerms(base, dirty);
   if (!before) return undefined;
-  /** The sections the dirty articles were and are in: their lists change. */
+  // The sections the dirty articles were and are in: their lists change.
   const sections = new Set([
     ...before.sections,
     ...[...dirty].flatMap((number) => layout.sectionOf.get(number) ?? []),
