@@ -64,11 +64,30 @@ export async function startCms(env: Record<string, string> = {}): Promise<TestCm
     await database.drop();
     await rm(publicDir, { recursive: true, force: true });
   };
-  try {
-    return await boot(database, bootEnv, cleanUp);
-  } catch (error) {
+  const id = Symbol('test CMS');
+  const booting = boot(database, bootEnv, cleanUp, id).catch(async (error: unknown) => {
+    unstopped.delete(id);
     await cleanUp();
     throw error;
+  });
+  unstopped.set(id, booting);
+  return booting;
+}
+
+/** Every CMS started and not yet stopped (booting or running), by startCms call. */
+const unstopped = new Map<symbol, Promise<TestCms>>();
+
+/**
+ * Stops every CMS a test file left running or still booting (its beforeAll timed out): the files
+ * share one worker, so the next one must not meet it. test/setup/stop-every-cms.ts calls it after
+ * each file.
+ */
+export async function stopEveryCms(): Promise<void> {
+  const left = [...unstopped.values()];
+  unstopped.clear();
+  for (const booting of left) {
+    const cms = await booting.catch(() => undefined);
+    await cms?.stop();
   }
 }
 
@@ -76,6 +95,7 @@ async function boot(
   database: TestDatabase,
   env: Record<string, string>,
   cleanUp: () => Promise<void>,
+  id: symbol,
 ): Promise<TestCms> {
   // Strapi reads its config from process.env; vitest's threads each have their own copy.
   Object.assign(process.env, env);
@@ -106,9 +126,12 @@ async function boot(
       await stopStrapi();
       await whileStopped?.();
       // Same secrets and database: only what the test changes differs, as on a real restart.
-      return boot(database, { ...env, ...changes }, cleanUp);
+      const next = boot(database, { ...env, ...changes }, cleanUp, id);
+      unstopped.set(id, next);
+      return next;
     },
     async stop() {
+      unstopped.delete(id);
       try {
         await stopStrapi();
       } finally {
