@@ -9,11 +9,13 @@ const LAST = '0123456789ghijklmnopqrstuvwxyz-_';
 /** 64 characters that need no escaping in JSON: one character holds 0–63. */
 const SMALL = MORE + LAST;
 
-const valueOf = new Map<string, number>([
-  ...[...MORE].map((char, i) => [char, i] as const),
-  ...[...LAST].map((char, i) => [char, i] as const),
-]);
-const isLast = new Set(LAST);
+// By character code (all ASCII): a digit's value, and 64 on top for a number's last digit. A
+// table, not a Map: decoding a 20,000-article list is most of a query's and a publish's CPU.
+const DIGITS = new Uint8Array(128);
+[...MORE].forEach((char, i) => (DIGITS[char.charCodeAt(0)] = i));
+[...LAST].forEach((char, i) => (DIGITS[char.charCodeAt(0)] = 64 + i));
+const SMALL_VALUES = new Uint8Array(128);
+[...SMALL].forEach((char, i) => (SMALL_VALUES[char.charCodeAt(0)] = i));
 
 /**
  * @example
@@ -42,10 +44,10 @@ export function decodeNumbers(text: string): number[] {
   const numbers: number[] = [];
   let previous = 0;
   let value = 0;
-  for (const char of text) {
-    const digit = valueOf.get(char) ?? 0;
-    value = value * 32 + digit;
-    if (!isLast.has(char)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const digit = DIGITS[text.charCodeAt(i)] ?? 0;
+    value = value * 32 + (digit & 31);
+    if (digit < 64) continue;
     previous += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
     numbers.push(previous);
     value = 0;
@@ -72,12 +74,15 @@ export function encodeFields(fields: readonly number[]): string {
 }
 
 export function decodeFields(text: string, count: number): number[] {
-  const fields: number[] = [];
-  for (const char of text) {
-    const value = SMALL.indexOf(char);
-    fields.push(Math.floor(value / 9) + 1, (Math.floor(value / 3) % 3) + 1, (value % 3) + 1);
+  const fields = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const value = SMALL_VALUES[text.charCodeAt(Math.floor(i / 3))] ?? 0;
+    const place = i % 3;
+    fields[i] =
+      (place === 0 ? Math.floor(value / 9) : place === 1 ? Math.floor(value / 3) % 3 : value % 3) +
+      1;
   }
-  return fields.slice(0, count);
+  return fields;
 }
 
 /**
