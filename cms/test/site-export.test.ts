@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  decodeExportPage,
+  SITE_EXPORT_TYPE,
   SITE_ARTICLE_FIELDS,
   SITE_AUTHOR_FIELDS,
   SITE_CATEGORY_FIELDS,
@@ -52,11 +54,24 @@ const special: Record<'noCover' | 'deletedAuthor' | 'unpublished' | 'draftEdit',
 
 const articles = () => cms.strapi.documents('api::article.article');
 
+/**
+ * One page of the export with each body put back into its entry where REST has it (the route
+ * sends bodies as bytes after a JSON line), or the JSON error.
+ */
 async function exportPage<T = ExportPage>(query: Record<string, string>) {
-  return api<T>(cms.url, '/site-export', {
-    token: cms.siteToken,
-    query: Object.entries(query),
-  });
+  const url = new URL('/api/site-export', cms.url);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${cms.siteToken}` } });
+  const { status, headers } = response;
+  if (status !== 200) return { status, headers, body: (await response.json()) as T };
+  expect(headers.get('content-type')).toBe(SITE_EXPORT_TYPE);
+  const { head, bodies } = decodeExportPage(new Uint8Array(await response.arrayBuffer()));
+  const page = head as ExportPage;
+  const data = page.data.map((entry, index) => ({
+    ...entry,
+    body: new TextDecoder().decode(bodies[index]),
+  }));
+  return { status, headers, body: { data, meta: { next: page.meta.next } } as T };
 }
 
 /** Every page of the export, following meta.next from the start. */
@@ -138,7 +153,7 @@ afterAll(async () => {
 
 describe('GET /api/site-export', () => {
   it('answers the read-only "site-build" token only', async () => {
-    expect((await api(cms.url, '/site-export', { token: cms.siteToken })).status).toBe(200);
+    expect((await exportPage({ limit: '1' })).status).toBe(200);
     // No token: the public role, which is never given the route.
     expect((await api(cms.url, '/site-export')).status).toBe(403);
     expect((await api(cms.url, '/site-export', { token: 'not-the-key' })).status).toBe(401);
@@ -157,10 +172,13 @@ describe('GET /api/site-export', () => {
     );
     const byDocumentId = new Map(exported.map((article) => [article.documentId, article]));
     for (const article of rest) {
-      expect(byDocumentId.get(article.documentId)).toStrictEqual(article);
-      // Same keys in the same order, so the JSON is the same text too.
-      expect(JSON.stringify(byDocumentId.get(article.documentId))).toBe(JSON.stringify(article));
+      // A body the database holds as NULL (REST's null) travels as no bytes: the site reads ''.
+      expect(byDocumentId.get(article.documentId)).toStrictEqual({
+        ...article,
+        body: article.body ?? '',
+      });
     }
+    expect(rest.some((article) => /[ạ-ỹĐđ]/.test(String(article.body)))).toBe(true);
 
     const noCover = byDocumentId.get(special.noCover)!;
     expect(noCover.cover).toBeNull();

@@ -49,3 +49,4 @@ export {
 export { cmsEnv, siteEnv, publisherEnv, scriptsEnv, dockerEnv, ENV_SCHEMAS } from './env-schemas';
 export { foldVietnamese, searchTokens, SYLLABLE, type SearchToken } from './search-text';
 export { compareVietnamese, sortVietnamese } from './collate';
+export { SITE_EXPORT_TYPE, encodeExportPage, decodeExportPage } from './export-frame';

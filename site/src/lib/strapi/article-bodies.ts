@@ -1,51 +1,74 @@
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { toNfc } from '@toasoan/shared';
 
-// Article bodies live in files of their own, one per version, so a build holds only the bodies of
-// the pages it is rendering, and an incremental build reuses the bodies of unchanged articles.
-// A version's file is never rewritten: the name changes with `updatedAt`.
+// Article bodies live in pack files of the cache, not in the site's data, so a build holds only
+// the bodies of the pages it is rendering and an incremental build reuses the bodies of unchanged
+// articles. A pack holds the bodies of one fetch (a page of the export, a publish's articles) as
+// the CMS sent them, UTF-8 bytes one after another: one file write per thousand articles instead
+// of one per article. A pack is never rewritten; it goes once no current article is in it.
 
-/** What names a body's version. */
-export interface BodyVersion {
-  documentId: string;
-  updatedAt: string;
+/** Where an article's body lies: `length` bytes from `offset` of a pack in the bodies folder. */
+export interface BodyLocation {
+  pack: string;
+  offset: number;
+  length: number;
 }
 
 export const bodiesDir = (cacheDir: string) => path.join(cacheDir, 'bodies');
 
-/** `a1b2c3@20261101T010000000Z.md`: documentIds are URL-safe already. */
-export const bodyFileName = ({ documentId, updatedAt }: BodyVersion) =>
-  `${documentId}@${updatedAt.replace(/[^0-9TZ]/g, '')}.md`;
+let packsWritten = 0;
 
-export async function writeArticleBody(
+/** Writes one pack of bodies (atomically: no half packs) and returns where each one lies. */
+export async function writeBodyPack(
   cacheDir: string,
-  version: BodyVersion,
-  body: string,
-): Promise<void> {
-  const file = path.join(bodiesDir(cacheDir), bodyFileName(version));
-  const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, body);
-  await rename(partial, file);
+  bodies: readonly Uint8Array[],
+): Promise<BodyLocation[]> {
+  const pack = `${Date.now().toString(36)}-${process.pid}-${++packsWritten}.bodies`;
+  const file = path.join(bodiesDir(cacheDir), pack);
+  await mkdir(bodiesDir(cacheDir), { recursive: true });
+  await writeFile(`${file}.tmp`, bodies);
+  await rename(`${file}.tmp`, file);
+  let offset = 0;
+  return bodies.map(({ byteLength: length }) => ({
+    pack,
+    offset: (offset += length) - length,
+    length,
+  }));
 }
 
-export const readArticleBody = (cacheDir: string, version: BodyVersion) =>
-  readFile(path.join(bodiesDir(cacheDir), bodyFileName(version)), 'utf8');
+/** An article's body, in NFC (the CMS stores NFC; an import or a restore may not have). */
+export async function readArticleBody(cacheDir: string, at: BodyLocation): Promise<string> {
+  const file = await open(path.join(bodiesDir(cacheDir), at.pack));
+  try {
+    const bytes = Buffer.alloc(at.length);
+    const { bytesRead } = await file.read(bytes, 0, at.length, at.offset);
+    if (bytesRead !== at.length) {
+      throw new Error(`The body pack ${at.pack} is shorter than its articles say: build again.`);
+    }
+    return toNfc(bytes.toString('utf8'));
+  } finally {
+    await file.close();
+  }
+}
 
-/** The names of the bodies in the cache: one listing instead of a stat per article. */
-export async function cachedBodies(cacheDir: string): Promise<Set<string>> {
+/** The packs in the cache: one listing instead of a stat per article. */
+export async function cachedPacks(cacheDir: string): Promise<Set<string>> {
   return new Set(await readdir(bodiesDir(cacheDir)).catch(() => []));
 }
 
 /**
- * Removes the bodies no article of `current` is at any more (earlier versions, unpublished
- * articles). A later build that needs one of them (after a rollback) fetches it again.
+ * Removes the packs no article of `current` is in any more (and anything else in the folder, such
+ * as an older cache's files). A later build that needs one of their bodies (after a rollback)
+ * fetches it again. A pack stays whole while one of its articles is current, so edits leave some
+ * stale bytes behind until a full fetch writes fresh packs.
  */
 export async function pruneBodies(
   cacheDir: string,
-  current: readonly BodyVersion[],
+  current: ReadonlyArray<{ bodyAt: BodyLocation }>,
 ): Promise<number> {
-  const keep = new Set(current.map(bodyFileName));
-  const stale = [...(await cachedBodies(cacheDir))].filter((name) => !keep.has(name));
+  const keep = new Set(current.map((article) => article.bodyAt.pack));
+  const stale = [...(await cachedPacks(cacheDir))].filter((name) => !keep.has(name));
   await Promise.all(stale.map((name) => rm(path.join(bodiesDir(cacheDir), name), { force: true })));
   return stale.length;
 }

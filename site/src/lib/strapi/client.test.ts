@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeExportPage, SITE_EXPORT_TYPE } from '@toasoan/shared';
 import { PAGE_SIZE, StrapiClient, StrapiError, type Parser } from './client';
 
 interface Entry {
@@ -299,9 +300,13 @@ describe('StrapiClient.getByDocumentIds', () => {
 describe('exportPages', () => {
   type ExportPage = { data: Entry[]; meta: { next: number | null } };
   const exportSchema: Parser<ExportPage> = { parse: (value) => value as ExportPage };
-  /** Ids 1…total, `limit` a page after the cursor; the next cursor in a header unless `bare`. */
+  const bodyOf = (id: number) => `Bài số ${id}: Đà Nẵng`;
+  /**
+   * Ids 1…total, `limit` a page after the cursor, each with its body; the next cursor in a
+   * header unless `bare`; `cut` bytes missing from each answer.
+   */
   const exportRoute =
-    (total: number, bare = false): Handler =>
+    (total: number, bare = false, cut = 0): Handler =>
     (request, response) => {
       const query = new URL(request.url!, 'http://strapi').searchParams;
       const after = Number(query.get('after'));
@@ -311,45 +316,58 @@ describe('exportPages', () => {
       }));
       const next = after + data.length < total ? after + data.length : null;
       response.writeHead(200, {
-        'Content-Type': 'application/json',
+        'Content-Type': SITE_EXPORT_TYPE,
         ...(bare ? {} : { 'X-Next-After': next === null ? '' : String(next) }),
       });
-      response.end(JSON.stringify({ data, meta: { next } }));
+      const bodies = data.map(({ id }) => Buffer.from(bodyOf(id)));
+      const frame = Buffer.concat(encodeExportPage({ data, meta: { next } }, bodies));
+      response.end(frame.subarray(0, frame.length - cut));
     };
+  const ids = (page: { entries: Entry[] }) => page.entries.map((entry) => entry.id);
 
   it('asks for the next page before the caller has taken this one', async () => {
     const baseUrl = await fakeStrapi(exportRoute(5));
     const pages = client(baseUrl).exportPages('site-export', exportSchema, 2);
     const first = await pages.next();
-    expect(first.value).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(first.value?.entries).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(first.value?.bodies.map(String)).toEqual([bodyOf(1), bodyOf(2)]);
     // The second request left with the first page's headers, before the caller asked for it.
     await expect
       .poll(() => received.map((request) => request.url))
       .toEqual(['/api/site-export?after=0&limit=2', '/api/site-export?after=2&limit=2']);
-    const rest: Entry[][] = [];
-    for await (const page of { [Symbol.asyncIterator]: () => pages }) rest.push(page);
-    expect(rest).toEqual([[{ id: 3 }, { id: 4 }], [{ id: 5 }]]);
+    const rest: number[][] = [];
+    for await (const page of { [Symbol.asyncIterator]: () => pages }) rest.push(ids(page));
+    expect(rest).toEqual([[3, 4], [5]]);
     expect(received).toHaveLength(3);
   });
 
   it('reads a page asked for ahead after its time limit: the limit is for the answer to begin', async () => {
     const baseUrl = await fakeStrapi(exportRoute(4));
     const slow = new StrapiClient({ baseUrl, token: TOKEN, attempts: 1, timeoutMs: 100 });
-    const ids: number[] = [];
+    const seen: number[] = [];
     for await (const page of slow.exportPages('site-export', exportSchema, 2)) {
-      ids.push(...page.map((entry) => entry.id));
+      seen.push(...ids(page));
       // A caller busy with a page (storing 1,000 bodies) for longer than the time limit.
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    expect(ids).toEqual([1, 2, 3, 4]);
+    expect(seen).toEqual([1, 2, 3, 4]);
   });
 
   it('follows meta.next from a CMS that sends no cursor header', async () => {
     const baseUrl = await fakeStrapi(exportRoute(3, true));
-    const ids: number[] = [];
+    const seen: number[] = [];
     for await (const page of client(baseUrl).exportPages('site-export', exportSchema, 2)) {
-      ids.push(...page.map((entry) => entry.id));
+      seen.push(...ids(page));
     }
-    expect(ids).toEqual([1, 2, 3]);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a page whose bodies are cut short, naming the request', async () => {
+    const baseUrl = await fakeStrapi(exportRoute(3, false, 2));
+    const pages = client(baseUrl).exportPages('site-export', exportSchema, 2);
+    const failure = await pages.next().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StrapiError);
+    expect((failure as StrapiError).message).toContain('/api/site-export');
+    expect(String((failure as StrapiError).cause)).toMatch(/bytes of bodies/);
   });
 });

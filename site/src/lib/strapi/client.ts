@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { decodeExportPage } from '@toasoan/shared';
 import { FetchError, fetchWithRetries, type RetryPolicy } from '../retrying-fetch';
 import { toQueryString, type StrapiQuery } from './query';
 
@@ -172,16 +173,17 @@ export class StrapiClient {
   }
 
   /**
-   * Reads a whole keyset-paged export route (`?after=<cursor>&limit=<n>`, answering
-   * `{ data, meta: { next } }`) page by page: no OFFSET, so the last page costs what the first
-   * one does. The route also names the next cursor in a header (X-Next-After), so the next
-   * request leaves before this page is parsed: the CMS prepares it while the caller works.
+   * Reads a whole keyset-paged export route (`?after=<cursor>&limit=<n>`, answering a JSON line
+   * `{ data, meta: { next } }` and then each entry's body as bytes: @toasoan/shared's
+   * export-frame.ts) page by page: no OFFSET, so the last page costs what the first one does.
+   * The route also names the next cursor in a header (X-Next-After), so the next request leaves
+   * before this page is parsed: the CMS prepares it while the caller works.
    */
   async *exportPages<T>(
     route: string,
     pageSchema: Parser<{ data: T[]; meta: { next: number | null } }>,
     limit = EXPORT_PAGE_SIZE,
-  ): AsyncGenerator<T[]> {
+  ): AsyncGenerator<{ entries: T[]; bodies: Buffer[] }> {
     const request = (after: number) => {
       const response = this.#getOk(`/api/${route}?after=${after}&limit=${limit}`);
       response.catch(() => undefined); // awaited below, unless the caller stops first
@@ -192,14 +194,21 @@ export class StrapiClient {
       const response: Response = await pending;
       const header = response.headers.get(NEXT_PAGE_HEADER);
       pending = header ? request(Number(header)) : undefined;
-      const page = pageSchema.parse(await response.json());
+      const url = `${this.baseUrl}/api/${route}`;
+      let frame: { head: unknown; bodies: Uint8Array[] };
+      try {
+        frame = decodeExportPage(Buffer.from(await response.arrayBuffer()));
+      } catch (error) {
+        throw new StrapiError('GET', url, response.status, { cause: error });
+      }
+      const page = pageSchema.parse(frame.head);
       if (header === null && page.meta.next !== null) pending = request(page.meta.next);
       else if (header !== null && header !== String(page.meta.next ?? '')) {
-        throw new StrapiError('GET', `${this.baseUrl}/api/${route}`, response.status, {
+        throw new StrapiError('GET', url, response.status, {
           cause: `${NEXT_PAGE_HEADER} ${header} differs from meta.next ${page.meta.next}`,
         });
       }
-      yield page.data;
+      yield { entries: page.data, bodies: frame.bodies as Buffer[] };
     }
   }
 }

@@ -8,14 +8,14 @@ import {
   listResponse,
   normalizeDeep,
   renderMarkdown,
+  toNfc,
   type Article,
   type Author,
   type Category,
 } from '@toasoan/shared';
 import { readSiteConfig, type SiteConfig } from '../config';
 import { bodyImageUrl, imageSources } from '../images/cms-media';
-import { forEachLimited } from '../for-each-limited';
-import { bodiesDir, bodyFileName, cachedBodies, writeArticleBody } from './article-bodies';
+import { cachedPacks, writeBodyPack, type BodyLocation } from './article-bodies';
 import { StrapiClient, type Parser } from './client';
 import { commentPageSchema, type CommentEntry } from './comments';
 import { explainFetchFailure, SiteDataError } from './errors';
@@ -27,7 +27,8 @@ import { fetchSyncIndex, type SyncIndex } from './sync-index';
 // tells a republished article from a back-dated import (see updatedTime in article-meta.ts).
 const siteArticleSchema = articleSchema.extend({ createdAt: articleSchema.shape.publishedAt });
 const articlePageSchema = listResponse(siteArticleSchema);
-const articleExportSchema = exportResponse(siteArticleSchema);
+// The export route sends bodies as bytes after the entries (client.ts exportPages).
+const articleExportSchema = exportResponse(siteArticleSchema.omit({ body: true }));
 
 /**
  * A full fetch, or one of more than this many articles, reads the whole archive through the CMS's
@@ -40,9 +41,12 @@ type FetchedArticle = ReturnType<typeof siteArticleSchema.parse>;
 
 /**
  * An article as the site keeps it: the shared schema plus `createdAt`, without its body (kept in
- * a file of its own, see article-bodies.ts) but with the CMS pictures the body shows.
+ * a pack of the cache, see article-bodies.ts) but with where it lies and the CMS pictures it shows.
  */
-export type SiteArticle = Omit<FetchedArticle, 'body'> & { bodyImages: string[] };
+export type SiteArticle = Omit<FetchedArticle, 'body'> & {
+  bodyAt: BodyLocation;
+  bodyImages: string[];
+};
 
 /** An article that has a category, so it has a URL. */
 export type RoutableArticle = SiteArticle & { category: NonNullable<Article['category']> };
@@ -91,10 +95,16 @@ const getAll = <T>(
   }>,
 ) => explained(client.baseUrl, collection, () => client.getAll(collection, query, pageSchema));
 
-/** The CMS pictures of a body, as the page will show them (only bodies that may hold one pay). */
-function bodyImages(body: string, strapiUrl: string): string[] {
-  if (!/!\[|<img/i.test(body)) return [];
-  return imageSources(renderMarkdown(body)).flatMap((src) => bodyImageUrl(src, strapiUrl) ?? []);
+/**
+ * The CMS pictures of a body, as the page will show them: only bodies that may hold one are
+ * decoded (a Latin-1 view is enough to look for the ASCII of `![` and `<img`).
+ */
+function bodyImages(body: Buffer, strapiUrl: string): string[] {
+  if (!/!\[|<img/i.test(body.toString('latin1'))) return [];
+  const markdown = toNfc(body.toString('utf8'));
+  return imageSources(renderMarkdown(markdown)).flatMap(
+    (src) => bodyImageUrl(src, strapiUrl) ?? [],
+  );
 }
 
 const newestFirst = (a: SiteArticle, b: SiteArticle) =>
@@ -109,7 +119,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * Given the data an earlier build used (`base`), it asks only for the articles and comments whose
  * version changed, as the CMS's sync index tells, and drops those that are gone; authors and
  * categories are small and fetched whole (when they changed, every article is fetched again,
- * since articles carry their names). Bodies go to the cache, one file per version. Throws a
+ * since articles carry their names). Bodies go to the cache, a pack per fetch. Throws a
  * SiteDataError naming the fix when the token is missing or refused, the CMS is unreachable, or
  * it has no published article.
  */
@@ -138,12 +148,13 @@ export async function fetchSiteData(
     base.strapiUrl === config.strapiUrl &&
     sameJson(base.categories, categories) &&
     sameJson(base.authors, authors);
-  const bodies = reusable ? await cachedBodies(config.cacheDir) : new Set<string>();
+  const packs = reusable ? await cachedPacks(config.cacheDir) : new Set<string>();
   const kept: RoutableArticle[] = [];
   const wanted = new Set(sync.articles.keys());
   for (const article of reusable ? base.articles : []) {
     const unchanged = sync.articles.get(article.documentId) === article.updatedAt;
-    if (unchanged && bodies.has(bodyFileName(article))) {
+    // An earlier cache's data has no bodyAt: its articles are fetched again.
+    if (unchanged && article.bodyAt && packs.has(article.bodyAt.pack)) {
       kept.push(article);
       wanted.delete(article.documentId);
     }
@@ -152,18 +163,36 @@ export async function fetchSiteData(
   await explained(config.strapiUrl, 'articles', async () => {
     if (reusable && wanted.size <= EXPORT_FROM) {
       const ids = [...wanted];
+      const found = await client.getByDocumentIds(
+        'articles',
+        ARTICLE_QUERY,
+        ids,
+        articlePageSchema,
+      );
       fresh.push(
         ...(await storeArticles(
           config,
-          await client.getByDocumentIds('articles', ARTICLE_QUERY, ids, articlePageSchema),
+          found.map(({ body, ...article }) => article),
+          found.map(({ body }) => Buffer.from(body)),
         )),
       );
       return;
     }
     // Each page is stored while the CMS prepares the next.
-    for await (const page of client.exportPages('site-export', articleExportSchema)) {
-      const changed = page.filter((article) => wanted.has(article.documentId));
-      fresh.push(...(await storeArticles(config, changed)));
+    for await (const { entries, bodies } of client.exportPages(
+      'site-export',
+      articleExportSchema,
+    )) {
+      const changed = entries.flatMap((article, index) =>
+        wanted.has(article.documentId) ? [index] : [],
+      );
+      fresh.push(
+        ...(await storeArticles(
+          config,
+          changed.map((index) => entries[index]),
+          changed.map((index) => bodies[index]),
+        )),
+      );
     }
   });
 
@@ -204,23 +233,27 @@ export async function fetchSiteData(
   };
 }
 
-/** Normalizes fetched articles, writes their bodies to the cache and returns them without. */
+/**
+ * Normalizes fetched articles, writes their bodies (`bodies[i]` is `fetched[i]`'s, UTF-8) to one
+ * pack of the cache and returns them with where their body lies.
+ */
 async function storeArticles(
   config: SiteConfig,
-  fetched: FetchedArticle[],
+  fetched: Array<Omit<FetchedArticle, 'body'>>,
+  bodies: Buffer[],
 ): Promise<RoutableArticle[]> {
-  const articles: RoutableArticle[] = [];
-  await mkdir(bodiesDir(config.cacheDir), { recursive: true });
-  await forEachLimited(normalizeDeep(fetched), 32, async ({ body, ...article }) => {
-    // Unpublished or moved out of its category between the sync index and this request.
-    if (!article.category) return;
-    await writeArticleBody(config.cacheDir, article, body);
-    articles.push({
-      ...(article as RoutableArticle),
-      bodyImages: bodyImages(body, config.strapiUrl),
-    });
-  });
-  return articles;
+  // Unpublished or moved out of its category between the sync index and this request.
+  const routable = fetched.flatMap((article, index) => (article.category ? [index] : []));
+  if (routable.length === 0) return [];
+  const stored = await writeBodyPack(
+    config.cacheDir,
+    routable.map((index) => bodies[index]),
+  );
+  return routable.map((index, at) => ({
+    ...(normalizeDeep(fetched[index]) as RoutableArticle),
+    bodyAt: stored[at],
+    bodyImages: bodyImages(bodies[index], config.strapiUrl),
+  }));
 }
 
 export const siteDataFile = (cacheDir: string) => path.join(cacheDir, DATA_FILE_NAME);

@@ -4,6 +4,7 @@
 
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { encodeExportPage, SITE_EXPORT_TYPE } from '@toasoan/shared';
 
 const DEFAULT_LIMIT = 1000;
 const NEXT_PAGE_HEADER = 'X-Next-After';
@@ -39,9 +40,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // The next cursor in a header too: a client can ask for the next page before it has parsed
     // this one (empty: this is the last page).
     ctx.set(NEXT_PAGE_HEADER, page.meta.next === null ? '' : String(page.meta.next));
-    // Encoded once here: given the object, Koa serializes it, measures the string's UTF-8
-    // length, then encodes it again to write it (a tenth of the CMS's time for a 10 MB page).
-    ctx.type = 'application/json';
-    ctx.body = Buffer.from(JSON.stringify(page));
+    // One buffer: given an object, Koa serializes it, measures the string's UTF-8 length, then
+    // encodes it again to write it.
+    ctx.type = SITE_EXPORT_TYPE;
+    ctx.body = Buffer.concat(encodeExportPage({ data: page.data, meta: page.meta }, page.bodies));
   },
 });
