@@ -6,7 +6,8 @@ import { toNfc } from '@toasoan/shared';
 // the bodies of the pages it is rendering and an incremental build reuses the bodies of unchanged
 // articles. A pack holds the bodies of one fetch (a page of the export, a publish's articles) as
 // the CMS sent them, UTF-8 bytes one after another: one file write per thousand articles instead
-// of one per article. A pack is never rewritten; it goes once no current article is in it.
+// of one per article. A pack is never rewritten; an incremental build removes the ones it no
+// longer uses (integration.ts).
 
 /** Where an article's body lies: `length` bytes from `offset` of a pack in the bodies folder. */
 export interface BodyLocation {

@@ -162,7 +162,12 @@ export function strapiData(): AstroIntegration {
           await partnerFinished();
           await bringOverPages(reused, partnerDir, outDir);
         } else if (base) await bringOverPages(reused, base.dir, outDir);
-        await pruneBodies(config.cacheDir, (await getSiteData()).articles);
+        // A build that went on from a release's data prunes the bodies that lineage left behind. A
+        // full fetch may be a one-off beside it (a nightly check, a reference build) and prunes
+        // nothing, or the next build from the live release would fetch everything again.
+        if (state.fetch.mode === 'incremental') {
+          await pruneBodies(config.cacheDir, (await getSiteData()).articles);
+        }
         // A partner's pages were rendered for this build too: none is reused.
         const rendered = plan.pages.size - (partnerDir ? 0 : reused.length);
         const removed = base
