@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { cmsRoot, assertPrerequisitesBuilt } from './helpers/paths';
 import { runProcess } from './helpers/processes';
-import { CmsWriter } from './helpers/reader-cms';
+import { CmsWriter } from './helpers/cms-writer';
 import { buildSite, STACK_TRACE_LINE, type SiteBuild } from './helpers/site';
 
 // `npm run backup` of a CMS on SQLite, `npm run restore` of the archive into an empty one, and the
