@@ -40,7 +40,10 @@ export function startWebhookReceiver(): Promise<WebhookReceiver> {
   );
 }
 
-/** The first hook received for `event` (and matching `where`, if given), waiting up to 10 s. */
+/**
+ * The first hook received for `event` (and matching `where`, if given), waiting up to 30 s: Strapi
+ * sends hooks from a queue, and a CI run at load 10+ once took longer than 10 s after a restart.
+ */
 export async function waitForHook(
   hooks: ReceivedHook[],
   event: string,
@@ -56,6 +59,6 @@ export async function waitForHook(
       }
       return hook;
     },
-    { timeout: 10_000, interval: 100 },
+    { timeout: 30_000, interval: 100 },
   );
 }
