@@ -10,6 +10,7 @@ import {
   SITE_COVER_FIELDS,
   SITE_CREDIT_FIELDS,
 } from '@toasoan/shared';
+import { isPostgres } from '../../../utils/advisory-lock';
 import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID } from '../../../utils/content-types';
 
 const FILE_UID = 'plugin::upload.file';
@@ -117,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The body column as bytes: a Buffer from better-sqlite3 and from pg alike. */
   const bodyBytes = (table: string) => {
     const column = `${table}.${columnOf(ARTICLE_UID, 'body')}`;
-    return strapi.config.get('database.connection.client') === 'postgres'
+    return isPostgres(strapi)
       ? knex.raw(`convert_to(??, 'UTF8') as body`, [column])
       : knex.raw('CAST(?? AS BLOB) as body', [column]);
   };
