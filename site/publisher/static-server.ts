@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import send from 'send';
+import { createCompressor, isCompressible } from './compression';
 import type { ReleaseStore } from './releases';
 import type { Logger } from './log';
 
@@ -105,7 +106,7 @@ const urlPathOf = (root: string, file: string) =>
 /**
  * Streams one file of a release with `send`: Range (206/416), conditional requests (ETag,
  * Last-Modified, 304/412) and HEAD, except for the 404 page, which is a plain answer.
- * Resolves when the answer is over.
+ * Compression is the caller's (compression.ts). Resolves when the answer is over.
  */
 function sendFile(
   request: IncomingMessage,
@@ -127,6 +128,8 @@ function sendFile(
     stream.on('headers', (res: ServerResponse) => {
       res.setHeader('Content-Type', contentTypeOf(file.path));
       res.setHeader('Cache-Control', file.cacheControl);
+      // Also on 206, 304 and HEAD: a cache must keep each encoding apart.
+      if (isCompressible(request, res)) res.setHeader('Vary', 'Accept-Encoding');
     });
     // Without this listener send would answer errors itself, dropping every header set before.
     stream.on('error', (error: { status?: number; headers?: Record<string, string> }) => {
@@ -153,6 +156,7 @@ function sendFile(
  * are kept for rollback).
  */
 export function createStaticHandler(store: ReleaseStore, logger: Logger) {
+  const compress = createCompressor();
   return async function serveStatic(
     request: IncomingMessage,
     response: ServerResponse,
@@ -188,11 +192,13 @@ export function createStaticHandler(store: ReleaseStore, logger: Logger) {
         sendText(response, 404, 'Not found');
         return;
       }
-      await sendFile(
-        request,
-        response,
-        { root, path: notFoundPage, cacheControl: REVALIDATE, notFound: true },
-        logger,
+      await compress(request, response, () =>
+        sendFile(
+          request,
+          response,
+          { root, path: notFoundPage, cacheControl: REVALIDATE, notFound: true },
+          logger,
+        ),
       );
       return;
     }
@@ -201,6 +207,8 @@ export function createStaticHandler(store: ReleaseStore, logger: Logger) {
     const cacheControl = IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix))
       ? 'public, max-age=31536000, immutable'
       : REVALIDATE;
-    await sendFile(request, response, { root, path: found, cacheControl, notFound: false }, logger);
+    await compress(request, response, () =>
+      sendFile(request, response, { root, path: found, cacheControl, notFound: false }, logger),
+    );
   };
 }
