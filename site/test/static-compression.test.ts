@@ -109,7 +109,7 @@ describe('the site server compressing text files', () => {
       expect(Number(plain.headers['content-length']), urlPath).toBe(bytes.length);
       expect(plain.headers['accept-ranges'], urlPath).toBe('bytes');
 
-      // What each browser sends: Chromium and Firefox accept brotli over HTTP too.
+      // What browsers send: brotli first over HTTPS (Chromium's header), gzip over HTTP.
       for (const [accept, encoding] of [
         ['gzip', 'gzip'],
         ['br', 'br'],
