@@ -565,7 +565,10 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
         `(build ${seconds(cold.buildMs)}, peak RSS ${cold.peakRssMb ?? '–'} MB ${cold.peakRssSource})`,
     );
 
-    const searchCold = await measureSearch(path.join(newsroom.releasesDir, first.id));
+    const searchCold = await measureSearch(
+      path.join(newsroom.releasesDir, first.id),
+      newsroom.publisherUrl,
+    );
     for (const line of describeSearch('cold build', searchCold)) log(line);
 
     const run: Run = { articles, newsroom, editor: await newsroom.login(), watch, timeoutMs };
@@ -598,7 +601,10 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
     const edit = await timeEdit(run);
     log(`  edit: new title served after ${seconds(edit.liveMs)}`);
     const searchEdit = edit.build
-      ? await measureSearch(path.join(newsroom.releasesDir, edit.build.releaseId))
+      ? await measureSearch(
+          path.join(newsroom.releasesDir, edit.build.releaseId),
+          newsroom.publisherUrl,
+        )
       : null;
 
     return {

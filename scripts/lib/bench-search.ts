@@ -1,9 +1,11 @@
 // The search index's figures for the archive bench: its size and build time (from the release's
 // `.release/search-stats.json`) and what a reader's browser fetches for a query, measured by
-// running the search page's own query code over the release's files.
+// running the search page's own query code over the release's files and asking the site's server
+// for each file it reads, to count the bytes as the server sends them.
 import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { searchTokens } from '@toasoan/shared';
 import { ArchiveSearch } from '../../site/src/lib/search/query';
 import {
@@ -21,9 +23,14 @@ export interface QueryFigures {
   query: string;
   results: number;
   files: number;
-  /** Bytes of the files fetched, as stored and gzipped (what a compressing server sends). */
+  /** Bytes of the files fetched, as stored. */
   kb: number;
-  gzipKb: number;
+  /**
+   * As the site's server sent them (bodies, compressed): to Chromium's `Accept-Encoding`
+   * (brotli), and to a browser that accepts gzip only. Null when no server was asked.
+   */
+  sentKb: number | null;
+  gzipKb: number | null;
 }
 
 export interface SearchFigures {
@@ -92,8 +99,45 @@ export function describeIndexBuild(label: string, stats: SearchBuildStats | null
   );
 }
 
-/** The figures of a release's index, or null when it has none (an older release). */
-export async function measureSearch(releaseDir: string): Promise<SearchFigures | null> {
+const CHROMIUM_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+/**
+ * The body's length as the server at `siteUrl` sends `file` with this `Accept-Encoding`, after
+ * checking that it decodes to `bytes`: the release measured must be the live one.
+ */
+function sentLength(siteUrl: string, file: string, acceptEncoding: string, bytes: Buffer) {
+  return new Promise<number>((resolve, reject) => {
+    const url = `${siteUrl}/${file}`;
+    const req = request(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const encoding = response.headers['content-encoding'];
+        const decoded =
+          encoding === 'br'
+            ? brotliDecompressSync(body)
+            : encoding === 'gzip'
+              ? gunzipSync(body)
+              : body;
+        if (response.statusCode !== 200 || !decoded.equals(bytes)) {
+          reject(new Error(`${url} (${response.statusCode}) is not the release's ${file}`));
+        } else resolve(body.length);
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * The figures of a release's index, or null when it has none (an older release). With `siteUrl`,
+ * the server there must be serving this release: the bytes sent are counted from its answers.
+ */
+export async function measureSearch(
+  releaseDir: string,
+  siteUrl?: string,
+): Promise<SearchFigures | null> {
   const stats = await readSearchStats(releaseDir);
   if (!stats) return null;
   const queries: QueryFigures[] = [];
@@ -106,13 +150,22 @@ export async function measureSearch(releaseDir: string): Promise<SearchFigures |
       return JSON.parse(bytes.toString('utf8')) as unknown;
     });
     const page = await search.search(query);
-    const files = [...fetched.values()];
+    const files = [...fetched];
+    const sent = async (acceptEncoding: string) => {
+      if (!siteUrl) return null;
+      let total = 0;
+      for (const [file, bytes] of files) {
+        total += await sentLength(siteUrl, file, acceptEncoding, bytes);
+      }
+      return kb(total);
+    };
     queries.push({
       query,
       results: page.total,
       files: files.length,
-      kb: kb(files.reduce((sum, bytes) => sum + bytes.length, 0)),
-      gzipKb: kb(files.reduce((sum, bytes) => sum + gzipSync(bytes).length, 0)),
+      kb: kb(files.reduce((sum, [, bytes]) => sum + bytes.length, 0)),
+      sentKb: await sent(CHROMIUM_ACCEPT_ENCODING),
+      gzipKb: await sent('gzip'),
     });
   }
   return {
@@ -139,7 +192,7 @@ export function describeSearch(label: string, figures: SearchFigures | null): st
     ...figures.queries.map(
       (query) =>
         `    "${query.query}": ${query.results} results, ${query.files} files, ` +
-        `${query.kb} KB (${query.gzipKb} KB gzipped)`,
+        `${query.kb} KB (sent: ${query.sentKb ?? '–'} KB brotli, ${query.gzipKb ?? '–'} KB gzip)`,
     ),
   ];
 }
