@@ -21,7 +21,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { renderMarkdown } from '@toasoan/shared';
 import { generateArticleText } from '../cms/scripts/lib/newspaper-text';
 import { pickWeighted, randomFromSeed } from '../cms/scripts/lib/random';
-import { syntheticPublicationTime } from '../cms/scripts/lib/synthetic';
+import { SECTION_WEIGHTS, syntheticPublicationTime } from '../cms/scripts/lib/synthetic';
 import { buildSearchIndex, type SearchableArticle } from '../site/src/lib/search/build-index';
 import { ArchiveSearch } from '../site/src/lib/search/query';
 import { articleFingerprints, updateSearchIndex } from '../site/src/lib/search/update-index';
@@ -29,19 +29,8 @@ import { describeMachine, formatMachine } from './lib/bench-report';
 
 const USAGE = `Usage: npm run bench:compression -- [--articles 20000] [--pages-kept 22036] [--pages-rendered 232]`;
 
-// The seed's sections and their weights (cms/scripts/lib/synthetic.ts).
-const SECTIONS: Record<string, number> = {
-  'thoi-su': 22,
-  'kinh-te': 16,
-  'xa-hoi': 15,
-  'chinh-tri': 11,
-  'phap-luat': 10,
-  'van-hoa': 8,
-  'the-thao': 8,
-  'xay-dung-dang': 6,
-  'du-lich': 4,
-};
-const CATEGORIES = Object.keys(SECTIONS).map((slug) => ({ slug, name: slug }));
+// The seed's sections, weighted as it weights them.
+const CATEGORIES = Object.keys(SECTION_WEIGHTS).map((slug) => ({ slug, name: slug }));
 
 const CODECS = {
   'gzip 6': (bytes: Buffer) => gzipSync(bytes, { level: 6 }),
@@ -56,7 +45,7 @@ type Codec = keyof typeof CODECS;
 
 function article(n: number): SearchableArticle & { body: string } {
   const random = randomFromSeed(n);
-  const section = pickWeighted(random, SECTIONS);
+  const section = pickWeighted(random, SECTION_WEIGHTS);
   const time = syntheticPublicationTime(n, random);
   const text = generateArticleText(n, section, time);
   return {

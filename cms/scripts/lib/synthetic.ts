@@ -23,7 +23,7 @@ const NEWEST_DAY = Date.parse('2026-11-01T22:00:00+07:00');
 const ARTICLES_PER_DAY = 50;
 
 // How busy each section is (a share of all articles); sections added in the admin get a little.
-const SECTION_WEIGHTS: Record<string, number> = {
+export const SECTION_WEIGHTS: Record<string, number> = {
   'thoi-su': 22,
   'kinh-te': 16,
   'xa-hoi': 15,
