@@ -21,6 +21,7 @@ export default defineConfig({
           // each build has a working directory of its own (helpers/site.ts).
           maxWorkers: 2,
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/setup/cpu-per-file.ts'],
         },
       },
       {
@@ -32,6 +33,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           fileParallelism: false,
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/setup/cpu-per-file.ts'],
         },
       },
     ],
