@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { cmsRoot, assertPrerequisitesBuilt } from './helpers/paths';
 import { runProcess } from './helpers/processes';
-import { CmsWriter } from './helpers/cms-writer';
+import { CmsAdmin } from './helpers/cms-admin';
 import { buildSite, STACK_TRACE_LINE, type SiteBuild } from './helpers/site';
 
 // `npm run backup` of a CMS on SQLite, `npm run restore` of the archive into an empty one, and the
@@ -41,11 +41,11 @@ beforeAll(async () => {
   assertPrerequisitesBuilt();
   source = await startTestCms([], { database: 'sqlite' });
   // A reader's approved comment, so the comments (and their counts on the pages) travel too.
-  const writer = await CmsWriter.open(source);
-  const [article] = await writer.read<{ documentId: string }[]>(
+  const admin = await CmsAdmin.open(source);
+  const [article] = await admin.read<{ documentId: string }[]>(
     '/api/articles?fields[0]=title&sort=number:asc&pagination[pageSize]=1',
   );
-  await writer.createComment({
+  await admin.createComment({
     articleDocumentId: article!.documentId,
     name: 'Nguyễn Thị Lan',
     body: 'Bài viết rất hay, cảm ơn tòa soạn.',

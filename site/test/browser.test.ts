@@ -16,7 +16,7 @@ import {
 } from './helpers/browser';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt } from './helpers/paths';
-import { CmsWriter } from './helpers/cms-writer';
+import { CmsAdmin } from './helpers/cms-admin';
 import { buildSite, type SiteBuild } from './helpers/site';
 
 // A reader on a phone and on a desktop, in real Chromium, on a site built from the seeded
@@ -133,14 +133,14 @@ describe('a reader in Chromium, on a phone and on a desktop', () => {
     await rm(ARTIFACTS_DIR, { recursive: true, force: true });
 
     cms = await startTestCms([]);
-    const writer = await CmsWriter.open(cms);
-    const [xaHoi] = await writer.read<{ documentId: string }[]>(
+    const admin = await CmsAdmin.open(cms);
+    const [xaHoi] = await admin.read<{ documentId: string }[]>(
       '/api/categories?filters[slug][$eq]=xa-hoi',
     );
-    const [truongSon] = await writer.read<{ documentId: string }[]>(
+    const [truongSon] = await admin.read<{ documentId: string }[]>(
       '/api/authors?filters[slug][$eq]=truong-son',
     );
-    const published = await writer.publishArticle({
+    const published = await admin.postPublishedArticle({
       title: TITLE.normalize('NFD'),
       sapo: SAPO.normalize('NFD'),
       body: BODY.normalize('NFD'),
@@ -149,7 +149,7 @@ describe('a reader in Chromium, on a phone and on a desktop', () => {
     });
     articleNumber = published.number;
     // Its count ("Bình luận (1)") is then on the cards and beside the time: axe checks it too.
-    await writer.createComment({
+    await admin.createComment({
       articleDocumentId: published.documentId,
       name: 'Lò Văn Páo',
       body: 'Bản tôi cũng mong có đường như thế.',

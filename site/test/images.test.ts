@@ -15,7 +15,7 @@ import {
   type HtmlElement,
 } from './helpers/html';
 import { assertPrerequisitesBuilt } from './helpers/paths';
-import { CmsWriter } from './helpers/cms-writer';
+import { CmsAdmin } from './helpers/cms-admin';
 import { buildSite, listHtmlFiles, STACK_TRACE_LINE, type SiteBuild } from './helpers/site';
 
 // The sample newsroom (17 articles with covers, two with a photo in the body) plus what this file
@@ -61,7 +61,7 @@ describe('optimized images served from the site', () => {
   beforeAll(async () => {
     assertPrerequisitesBuilt();
     cms = await startTestCms([]);
-    const editor = await CmsWriter.open(cms);
+    const admin = await CmsAdmin.open(cms);
 
     // Wider than the widest variant (1280 px): the site never serves the original.
     const bigPhoto = await sharp({
@@ -69,29 +69,29 @@ describe('optimized images served from the site', () => {
     })
       .jpeg()
       .toBuffer();
-    const photo = await editor.upload('anh-dien-thoai.jpg', bigPhoto);
+    const photo = await admin.upload('anh-dien-thoai.jpg', bigPhoto);
     // A JPEG's first bytes, then no picture: the CMS takes pictures only, by their content.
-    const broken = await editor.upload(
+    const broken = await admin.upload(
       'anh-hong.jpg',
       Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('ảnh hỏng '.repeat(40))]),
     );
 
-    const { data: authors } = await editor.request<{
+    const { data: authors } = await admin.request<{
       data: { documentId: string; slug: string }[];
     }>('GET', '/api/authors?sort[0]=slug:asc');
     const author = authors[0]!;
-    await editor.request(
+    await admin.request(
       'PUT',
       `/api/authors/${author.documentId}`,
       JSON.stringify({ data: { avatar: photo.id } }),
     );
     authorFile = `tac-gia/${author.slug}/index.html`;
 
-    const { data: categories } = await editor.request<{ data: { documentId: string }[] }>(
+    const { data: categories } = await admin.request<{ data: { documentId: string }[] }>(
       'GET',
       '/api/categories',
     );
-    const { data: created } = await editor.request<{
+    const { data: created } = await admin.request<{
       data: { slug: string; number: number };
     }>(
       'POST',

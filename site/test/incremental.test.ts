@@ -12,7 +12,7 @@ import {
 import { ArchiveSearch } from '../src/lib/search/query';
 import { SEARCH_STATS, type SearchBuildStats } from '../src/lib/search/write-index';
 import { startTestCms, type TestCms } from './helpers/cms';
-import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
+import { CmsAdmin, type PublishedArticle } from './helpers/cms-admin';
 import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
 import { buildEnvironment, buildSite, type SiteBuild } from './helpers/site';
 
@@ -76,7 +76,7 @@ const inode = async (build: SiteBuild, file: string) =>
 // Each test builds twice or more; a loaded CI machine needs more than the default 120 s.
 describe('incremental builds', { timeout: 400_000 }, () => {
   let cms: TestCms | undefined;
-  let editor: CmsEditor;
+  let editor: CmsAdmin;
   let cacheDir: string;
   let latest: SiteBuild;
 
@@ -112,7 +112,7 @@ describe('incremental builds', { timeout: 400_000 }, () => {
   beforeAll(async () => {
     assertPrerequisitesBuilt();
     cms = await startTestCms([]);
-    editor = await CmsEditor.open(cms);
+    editor = await CmsAdmin.open(cms);
     const first = await buildSite(cms.url, cms.token);
     expect(first.code, first.stdout + first.stderr).toBe(0);
     cacheDir = first.cacheDir;

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt, siteRoot } from './helpers/paths';
 import { getPage, getStatus, postHook, TEST_SECRET, waitFor } from './helpers/publisher';
-import { CmsEditor, type PublishedArticle } from './helpers/cms-editor';
+import { CmsAdmin, type PublishedArticle } from './helpers/cms-admin';
 import { startPublisherProcess, type PublisherProcess } from './helpers/publisher-process';
 import { startCmsRelay, type CmsRelay } from './helpers/publisher-relay';
 import { ArchiveSearch } from '../src/lib/search/query';
@@ -20,7 +20,7 @@ describe('publisher with a real CMS and astro build', () => {
   // The publisher and its builds reach the CMS through it, so a test can stop the CMS at a
   // known moment of a build.
   let relay: CmsRelay | undefined;
-  let editor: CmsEditor;
+  let editor: CmsAdmin;
   let publisher: PublisherProcess | undefined;
   let workDir: string;
   let port: number;
@@ -71,7 +71,7 @@ describe('publisher with a real CMS and astro build', () => {
       delete process.env.PUBLISH_HOOK_SECRET;
     }
     relay = await startCmsRelay(cms.url);
-    editor = await CmsEditor.open(cms);
+    editor = await CmsAdmin.open(cms);
     const hookUrl = `http://127.0.0.1:${port}/_publisher/hook`;
     if (!(await editor.publisherWebhookUrls()).includes(hookUrl)) {
       throw new Error(

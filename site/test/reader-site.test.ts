@@ -20,7 +20,7 @@ import {
 } from './helpers/html';
 import { assertPrerequisitesBuilt } from './helpers/paths';
 import { brokenInternalLinks, fileOf } from './helpers/links';
-import { CmsWriter } from './helpers/cms-writer';
+import { CmsAdmin } from './helpers/cms-admin';
 import { buildSite, listHtmlFiles, type SiteBuild } from './helpers/site';
 import { childrenNamed, childText, parseXml, type XmlElement } from './helpers/xml';
 
@@ -115,17 +115,17 @@ describe('the reader site built from a seeded CMS', () => {
   beforeAll(async () => {
     assertPrerequisitesBuilt();
     cms = await startTestCms(['--synthetic', String(SYNTHETIC_ARTICLES)]);
-    const writer = await CmsWriter.open(cms);
+    const admin = await CmsAdmin.open(cms);
 
-    await writer.createCategory({ name: 'Chuyên mục trống', slug: 'chuyen-muc-trong', order: 98 });
-    const oneArticle = await writer.createCategory({
+    await admin.createCategory({ name: 'Chuyên mục trống', slug: 'chuyen-muc-trong', order: 98 });
+    const oneArticle = await admin.createCategory({
       name: 'Bạn đọc viết',
       slug: 'ban-doc-viet',
       order: 99,
     });
-    const people = await writer.read<CmsAuthor[]>('/api/authors?sort[0]=slug:asc');
+    const people = await admin.read<CmsAuthor[]>('/api/authors?sort[0]=slug:asc');
     const [first, second] = people;
-    const published = await writer.publishArticle({
+    const published = await admin.postPublishedArticle({
       // Markup characters in the text: every page, feed and sitemap must escape them.
       title: 'Bạn đọc góp ý về giá vé & giờ chạy của tuyến xe buýt "số 5"',
       sapo: 'Tuyến xe buýt <số 5> nối trung tâm tỉnh với các huyện phía nam: giá vé & giờ chạy.',
@@ -153,7 +153,7 @@ describe('the reader site built from a seeded CMS', () => {
       },
       { name: 'Trần <b>Văn</b> Bình', body: 'Tôi viết <b>thẻ HTML</b> & "ngoặc kép"' },
     ]) {
-      const created = await writer.createComment({
+      const created = await admin.createComment({
         articleDocumentId: reference!.documentId,
         moderation: 'approved',
         ...comment,
@@ -161,14 +161,14 @@ describe('the reader site built from a seeded CMS', () => {
       approved.push({ ...comment, createdAt: created.createdAt });
     }
     for (const moderation of ['pending', 'rejected', 'spam'] as const) {
-      await writer.createComment({
+      await admin.createComment({
         articleDocumentId: reference!.documentId,
         name: `Bình luận ${moderation}`,
         body: `Nội dung bị giữ lại (${moderation})`,
         moderation,
       });
     }
-    await writer.createComment({
+    await admin.createComment({
       articleDocumentId: published.documentId,
       name: 'Lê Hoa',
       body: 'Cảm ơn tòa soạn.',

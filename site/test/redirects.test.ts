@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRelease } from '../publisher/validate-release';
 import { toQueryString, type StrapiQuery } from '../src/lib/strapi/query';
 import { startTestCms, type TestCms } from './helpers/cms';
-import { CmsEditor } from './helpers/cms-editor';
+import { CmsAdmin } from './helpers/cms-admin';
 import {
   attribute,
   byTag,
@@ -100,7 +100,7 @@ describe('links after renames, moves and unpublishing', () => {
   beforeAll(async () => {
     assertPrerequisitesBuilt();
     cms = await startTestCms([]);
-    const editor = await CmsEditor.open(cms);
+    const editor = await CmsAdmin.open(cms);
     const categories = await readAll<CmsCategory>(cms, 'categories', {
       fields: ['slug'],
       sort: ['order:asc', 'name:asc'],

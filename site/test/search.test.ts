@@ -9,7 +9,7 @@ import {
 } from './helpers/browser';
 import { startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt } from './helpers/paths';
-import { CmsWriter } from './helpers/cms-writer';
+import { CmsAdmin } from './helpers/cms-admin';
 import { buildSite, type SiteBuild } from './helpers/site';
 
 // Searching a built site in real Chromium: the sample newsroom plus the article and the
@@ -48,15 +48,15 @@ describe('searching the archive in Chromium', () => {
     assertPrerequisitesBuilt();
     browser = await launchChromium();
     cms = await startTestCms([]);
-    const writer = await CmsWriter.open(cms);
-    const [chinhTri] = await writer.read<{ documentId: string }[]>(
+    const admin = await CmsAdmin.open(cms);
+    const [chinhTri] = await admin.read<{ documentId: string }[]>(
       '/api/categories?filters[slug][$eq]=chinh-tri',
     );
-    const [truongSon] = await writer.read<{ documentId: string }[]>(
+    const [truongSon] = await admin.read<{ documentId: string }[]>(
       '/api/authors?filters[slug][$eq]=truong-son',
     );
     for (const title of [EXACT, FOLDED, SCATTERED]) {
-      await writer.publishArticle({
+      await admin.postPublishedArticle({
         // NFD, as some editors paste it: the index must hold NFC.
         title: title.normalize('NFD'),
         sapo: title === EXACT ? SAPO : '',
@@ -66,7 +66,7 @@ describe('searching the archive in Chromium', () => {
       });
     }
     for (const name of AUTHORS) {
-      await writer.request('POST', '/api/authors', JSON.stringify({ data: { name } }));
+      await admin.request('POST', '/api/authors', JSON.stringify({ data: { name } }));
     }
     build = await buildSite(cms.url, cms.token);
     if (build.code !== 0) {
