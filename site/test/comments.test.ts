@@ -116,7 +116,7 @@ const queued = async () =>
 /** Starts the site's server (again) on the file's port and folder, until it serves a release. */
 async function startSiteServer(): Promise<void> {
   publisher = await startLivePublisherProcess(
-    { cms, port, secret: TEST_SECRET, workDir },
+    { cms, port, secret: TEST_SECRET, workDir, plainBuilds: true },
     LIVE_WITHIN_MS,
   );
 }

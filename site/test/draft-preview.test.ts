@@ -82,7 +82,7 @@ beforeAll(async () => {
   ).data;
 
   publisher = await startLivePublisherProcess(
-    { cms, port, secret: TEST_SECRET, workDir },
+    { cms, port, secret: TEST_SECRET, workDir, plainBuilds: true },
     LIVE_WITHIN_MS,
   );
 });

@@ -161,7 +161,7 @@ describe('the built site in Chromium', () => {
       preview: { secret: SECRET, token: PREVIEW_TOKEN, siteUrl: `http://127.0.0.1:${port}` },
     });
     publisher = await startLivePublisherProcess(
-      { cms, port, secret: TEST_SECRET, workDir },
+      { cms, port, secret: TEST_SECRET, workDir, plainBuilds: true },
       LIVE_WITHIN_MS,
     );
     browser = await launchChromium();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { siteRoot } from './paths';
+import { plainBuildCommand } from './site';
 import { startProcess, stopProcess, type StartedProcess } from './processes';
 import { waitForHttp } from '../../../scripts/lib/http';
 
@@ -17,6 +18,8 @@ interface PublisherProcessOptions {
   workDir: string;
   /** Where the admin runs (CMS_PUBLIC_URL): its origin alone may frame the draft preview. */
   adminUrl?: string;
+  /** Builds as plain `astro build`s (helpers/site.ts plainBuildCommand), none bundled ahead. */
+  plainBuilds?: boolean;
 }
 
 /** startPublisherProcess, then waits until it serves a release; a failure shows its output. */
@@ -49,7 +52,7 @@ export function startPublisherProcess(options: PublisherProcessOptions): Publish
     RELEASES_DIR: path.join(options.workDir, 'releases'),
     // The check at start-up only: the tests say when to build.
     RECONCILE_INTERVAL_MS: '0',
-    PUBLISHER_BUILD_COMMAND: '',
+    PUBLISHER_BUILD_COMMAND: options.plainBuilds ? plainBuildCommand() : '',
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(options.adminUrl && { CMS_PUBLIC_URL: options.adminUrl }),
   };
