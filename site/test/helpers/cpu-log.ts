@@ -2,9 +2,9 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 
-// With TOASOAN_TEST_CPU_LOG=<file>, each child process group the tests start (a Strapi, a seed,
-// an astro build, a publisher) appends one JSON line: its test file, command, wall and CPU
-// seconds. How the suite's CPU was measured (site/README.md); off by default.
+// With TOASOAN_TEST_CPU_LOG=<file>, each process the tests start (a Strapi, a seed, an astro
+// build, a publisher, with what they start) appends one JSON line: its test file, kind, wall and
+// CPU seconds; test/setup/cpu-per-file.ts adds each file's total. Off by default (site/README.md).
 const logFile = process.env.TOASOAN_TEST_CPU_LOG;
 const TICKS = 100; // USER_HZ on Linux
 
@@ -42,14 +42,30 @@ export function ownCpu(): number {
   return fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0) / TICKS;
 }
 
-/** Samples a group's CPU each second until `exited`, then logs it (a sample's loss: < 1 s). */
-export function logGroupCpu(pgid: number | undefined, command: string[], exited: Promise<unknown>) {
-  if (!logFile || pgid === undefined) return;
+/** What a command is, for the log: the first pattern that matches its command line. */
+const KINDS: [string, RegExp][] = [
+  ['strapi', /createStrapi/],
+  ['seed', /seed/],
+  ['astro build', /astro\.js['"]? build/],
+  ['astro preview', /astro\.js preview/],
+  ['publisher', /publisher\/main\.ts/],
+];
+
+/**
+ * Samples the CPU of process `root` and its descendants each second until `exited`, then logs it
+ * (what a process spent after the last sample is lost: under a second each).
+ */
+export function logProcessCpu(
+  root: number | undefined,
+  command: string[],
+  exited: Promise<unknown>,
+) {
+  if (!logFile || root === undefined) return;
   const testPath = expect.getState().testPath ?? 'global';
   const started = Date.now();
   const last = new Map<number, number>();
   const sample = () => {
-    for (const [pid, cpu] of treeCpu(pgid)) last.set(pid, cpu);
+    for (const [pid, cpu] of treeCpu(root)) last.set(pid, cpu);
   };
   sample();
   const timer = setInterval(sample, 1_000);
@@ -57,11 +73,10 @@ export function logGroupCpu(pgid: number | undefined, command: string[], exited:
   void exited.finally(() => {
     clearInterval(timer);
     const cpu = [...last.values()].reduce((sum, value) => sum + value, 0);
-    const kind = command.find((arg) => /astro\.js|strapi|seed|main\.ts|build-release/.test(arg));
+    const kind = KINDS.find(([, pattern]) => pattern.test(command.join(' ')))?.[0] ?? 'other';
     appendCpuLog({
       file: path.basename(testPath),
-      command: [path.basename(command[0] ?? ''), ...command.slice(1, 3)].join(' '),
-      kind: kind ? path.basename(kind) : '',
+      kind,
       wall: (Date.now() - started) / 1000,
       cpu,
     });

@@ -1,6 +1,6 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { spawnGroup, stopGroup } from '../../publisher/process-groups';
-import { logGroupCpu } from './cpu-log';
+import { logProcessCpu } from './cpu-log';
 
 // Every child leads its own process group, so stopping it also stops what it started:
 // `npm run start` runs a shell that runs strapi that runs node.
@@ -27,7 +27,7 @@ export function startProcess(
     child.once('error', reject);
     child.once('close', resolve);
   });
-  logGroupCpu(child.pid, [command, ...args], exited);
+  logProcessCpu(child.pid, [command, ...args], exited);
   return { child, output: () => ({ stdout, stderr }), exited };
 }
 
