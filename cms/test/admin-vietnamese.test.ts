@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDIT_VIEWS } from '../src/bootstrap/edit-views';
 import {
   ADMIN_BROWSER_SETUP_TIMEOUT_MS,
+  openAdminPath,
   saveAdminScreenshot,
-  settle,
   startAdminBrowser,
   type AdminBrowser,
 } from './helpers/admin-browser';
@@ -14,10 +14,9 @@ let admin: AdminBrowser;
 let context: BrowserContext;
 let page: Page;
 
-/** Opens an admin path, waits until the screen has settled, keeps a screenshot. */
+/** Opens an admin path inside the admin, waits until the screen has settled, keeps a screenshot. */
 async function openScreen(path: string, screenshot: string): Promise<string[]> {
-  await page.goto(`${admin.cms.url}/admin${path}`);
-  await settle(page);
+  await openAdminPath(page, path);
   await page.locator('main h1, main [role="heading"]').first().waitFor({ timeout: 90_000 });
   await saveAdminScreenshot(page, screenshot);
   return visibleTexts(page);

@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatGmt7 } from '@toasoan/shared';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_BROWSER_SETUP_TIMEOUT_MS,
+  openAdminPath,
   saveAdminScreenshot,
   settle,
   startAdminBrowser,
@@ -30,6 +31,7 @@ const LABELS = {
 const SLOW = { timeout: 30_000 };
 
 let admin: AdminBrowser;
+let session: { context: BrowserContext; page: Page } | undefined;
 let receiver: Server;
 const hooks: Array<{ event: string; model?: string }> = [];
 let articleId: string;
@@ -92,15 +94,20 @@ beforeAll(async () => {
   }
 }, ADMIN_BROWSER_SETUP_TIMEOUT_MS);
 
+/** The super admin, logged in once for the file; each test opens its screens inside the admin. */
+const superAdminPage = async () => (session ??= await admin.logIn()).page;
+
 afterAll(async () => {
+  await session?.context.close();
   await admin?.close();
   await new Promise((resolve) => receiver?.close(resolve));
 });
 
 describe('moderating comments in the admin', () => {
   it('opens on pending, newest first, with GMT+7 times; approves in two clicks, rejects in bulk', async () => {
-    const { page, context } = await admin.logIn();
-    await page.goto(`${admin.cms.url}/admin/content-manager`);
+    const page = await superAdminPage();
+    // The content manager (on the sections' list), then its menu's link.
+    await openAdminPath(page, '/content-manager/collection-types/api::category.category');
     await page.getByRole('link', { name: 'Bình luận', exact: true }).click();
     await page.waitForURL(/api::comment\.comment/);
     await settle(page);
@@ -154,13 +161,11 @@ describe('moderating comments in the admin', () => {
         SLOW,
       )
       .toBe(3);
-    await context.close();
   }, 180_000);
 
   it('names the states in Vietnamese: the filter tag, its choices and the edit form', async () => {
-    const { page, context } = await admin.logIn();
-    await page.goto(`${admin.cms.url}/admin/content-manager/collection-types/${COMMENT_UID}`);
-    await settle(page);
+    const page = await superAdminPage();
+    await openAdminPath(page, `/content-manager/collection-types/${COMMENT_UID}`);
     // The tag of the filter the list opens with.
     const tag = page.getByText(/^Kiểm duyệt /);
     await expect.poll(() => tag.textContent(), SLOW).toBe('Kiểm duyệt là Chờ duyệt');
@@ -179,10 +184,10 @@ describe('moderating comments in the admin', () => {
     const approved = await admin.cms.strapi.db
       .query(COMMENT_UID)
       .findOne({ where: { name: 'Đã duyệt trước' } });
-    await page.goto(
-      `${admin.cms.url}/admin/content-manager/collection-types/${COMMENT_UID}/${approved.documentId}`,
+    await openAdminPath(
+      page,
+      `/content-manager/collection-types/${COMMENT_UID}/${approved.documentId}`,
     );
-    await settle(page);
     const select = page.getByRole('combobox', { name: /^Kiểm duyệt/ });
     await expect.poll(() => select.textContent(), SLOW).toContain('Đã duyệt');
     await select.click();
@@ -193,7 +198,6 @@ describe('moderating comments in the admin', () => {
     // Nowhere a raw value.
     const lines = await visibleTexts(page);
     for (const raw of Object.keys(LABELS)) expect(lines).not.toContain(raw);
-    await context.close();
   }, 400_000);
 });
 
@@ -218,8 +222,9 @@ describe('the article list', () => {
       credits: [{ role: 'Ảnh', author: lan.documentId }],
     });
 
-    const { page, context } = await admin.logIn();
-    await page.goto(`${admin.cms.url}/admin/content-manager`);
+    const page = await superAdminPage();
+    // The content manager (on the sections' list), then its menu's link.
+    await openAdminPath(page, '/content-manager/collection-types/api::category.category');
     await page.getByRole('link', { name: 'Bài viết', exact: true }).click();
     await page.waitForURL(/api::article\.article/);
     await settle(page);
@@ -239,16 +244,15 @@ describe('the article list', () => {
     const lanId = (
       await admin.cms.strapi.db.query('api::author.author').findOne({ where: { name: 'Mai Lan' } })
     ).id;
-    await page.goto(
-      `${admin.cms.url}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=20&sort=createdAt:DESC&filters[$and][0][credits][author][$eq]=${lanId}`,
+    await openAdminPath(
+      page,
+      `/content-manager/collection-types/api::article.article?page=1&pageSize=20&sort=createdAt:DESC&filters[$and][0][credits][author][$eq]=${lanId}`,
     );
-    await settle(page);
     await expect
       .poll(async () => (await rowsOf(page)).map((cells) => cells[1]), SLOW)
       .toEqual(['Lễ hội pháo hoa']);
     // The filter's tag names the author, not her id.
     await expect.poll(() => page.getByText(/^Tác giả .+ Mai Lan$/).count(), SLOW).toBe(1);
     await saveAdminScreenshot(page, 'articles-by-author');
-    await context.close();
   }, 180_000);
 });
