@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import compression from 'compression';
 import { constants } from 'node:zlib';
+import compression from 'compression';
 import onHeaders from 'on-headers';
 
 // The static files' answers compressed on the fly by the `compression` middleware (brotli at
