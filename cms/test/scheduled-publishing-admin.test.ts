@@ -58,13 +58,13 @@ describe('scheduling in GMT+7 whatever the browser’s time zone', () => {
         title,
         publicationTime: PUBLICATION_TIME,
       });
-      // Logged in from the article's address: the login screen opens it afterwards.
-      const { page, context } = await admin.logIn(editor, {
-        timezoneId,
-        path: `/content-manager/collection-types/${ARTICLE_UID}/${documentId}`,
-      });
+      const { page, context } = await admin.logIn(editor, { timezoneId });
       // The browser really is on that zone: its clock reads another hour than Vietnam's.
       expect(await page.evaluate(() => new Date('2030-11-27T01:30:00Z').getHours())).not.toBe(8);
+      await page.goto(
+        `${admin.cms.url}/admin/content-manager/collection-types/${ARTICLE_UID}/${documentId}`,
+      );
+      await settle(page);
       await expect.poll(() => page.locator('input[name="title"]').inputValue(), SLOW).toBe(title);
 
       // A stored time is shown on Vietnam's clock.
