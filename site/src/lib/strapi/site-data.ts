@@ -1,4 +1,3 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   articleSchema,
@@ -21,6 +20,7 @@ import { commentPageSchema, type CommentEntry } from './comments';
 import { explainFetchFailure, SiteDataError } from './errors';
 import { ARTICLE_QUERY, AUTHOR_QUERY, CATEGORY_QUERY, COMMENT_QUERY } from './queries';
 import type { StrapiQuery } from './query';
+import { readSiteDataFile, writeSiteDataFile } from './site-data-file';
 import { fetchSyncIndex, type SyncIndex } from './sync-index';
 
 // The shared schema strips the fields it does not name; the site also reads `createdAt`, which
@@ -258,24 +258,12 @@ async function storeArticles(
 
 export const siteDataFile = (cacheDir: string) => path.join(cacheDir, DATA_FILE_NAME);
 
-/** Writes the data where the routes of this build will read it (atomically: no half files). */
-export async function saveSiteData(cacheDir: string, data: SiteData): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const file = siteDataFile(cacheDir);
-  const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, JSON.stringify(data));
-  await rename(partial, file);
-}
+/** Writes the data where the routes of this build will read it (site-data-file.ts). */
+export const saveSiteData = (cacheDir: string, data: SiteData) =>
+  writeSiteDataFile(siteDataFile(cacheDir), data);
 
 /** Reads data written by saveSiteData; undefined when there is none. */
-export async function readSiteData(file: string): Promise<SiteData | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as SiteData;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
+export const readSiteData = readSiteDataFile;
 
 async function loadSiteData(cacheDir: string): Promise<SiteData> {
   const data = await readSiteData(siteDataFile(cacheDir));

@@ -1,0 +1,85 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SiteData } from './site-data';
+
+// The site's data on disk (the cache's, and each release's copy) as JSON lines: one line with
+// everything but the articles, then one line per article. A publish rewrites the file whole, and
+// at 20,000 articles (29 MB) serializing it again was the largest cost of a publish after
+// rendering: the lines of the articles it did not fetch are written back as they were read.
+
+const NEWLINE = 0x0a;
+
+// Where an article object read from a file came from: its line, as bytes. The integration and
+// the standby config may hold different instances of this module, hence the global registry.
+const LINES = Symbol.for('toasoan.site-data-lines');
+const shared = globalThis as typeof globalThis & { [LINES]?: WeakMap<object, Buffer> };
+const linesOf = () => (shared[LINES] ??= new WeakMap());
+
+/** The file's bytes: an article read from an earlier file is written back as the same bytes. */
+export function encodeSiteData(data: SiteData): Buffer {
+  const { articles, ...rest } = data;
+  const lines = linesOf();
+  const parts: Buffer[] = [Buffer.from(JSON.stringify(rest))];
+  // The last part, when it is a slice of a file read (never of Node's pool of small buffers).
+  let slice: Buffer | undefined;
+  for (const article of articles) {
+    const read = lines.get(article);
+    // JSON.stringify escapes line breaks inside strings: a line is always one value.
+    const line = read ?? Buffer.from(JSON.stringify(article));
+    // Lines that lay one after another in the file read stay one slice of it: copying 40,000
+    // small pieces took most of a second, a few large ones take milliseconds.
+    if (
+      read &&
+      slice &&
+      read.buffer === slice.buffer &&
+      read.byteOffset === slice.byteOffset + slice.length + 1
+    ) {
+      slice = Buffer.from(slice.buffer, slice.byteOffset, slice.length + 1 + read.length);
+      parts[parts.length - 1] = slice;
+    } else {
+      parts.push(line);
+      slice = read;
+    }
+  }
+  const newline = Buffer.from([NEWLINE]);
+  return Buffer.concat(parts.flatMap((part) => [part, newline]));
+}
+
+/** Data from encodeSiteData's bytes; also reads the older form, one JSON document. */
+export function decodeSiteData(bytes: Buffer): SiteData {
+  const lines = linesOf();
+  let end = bytes.indexOf(NEWLINE);
+  if (end === -1) end = bytes.length;
+  const head = JSON.parse(bytes.toString('utf8', 0, end)) as Omit<SiteData, 'articles'> &
+    Partial<Pick<SiteData, 'articles'>>;
+  if (head.articles) return head as SiteData;
+  const articles: SiteData['articles'] = [];
+  for (let start = end + 1; start < bytes.length; start = end + 1) {
+    end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = bytes.length;
+    if (end === start) continue;
+    const line = bytes.subarray(start, end);
+    const article = JSON.parse(line.toString('utf8')) as SiteData['articles'][number];
+    lines.set(article, line);
+    articles.push(article);
+  }
+  return { ...head, articles };
+}
+
+/** Writes the data atomically (no half files: a reader sees the old file or the new one). */
+export async function writeSiteDataFile(file: string, data: SiteData): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, encodeSiteData(data));
+  await rename(partial, file);
+}
+
+/** Reads data written by writeSiteDataFile; undefined when there is none. */
+export async function readSiteDataFile(file: string): Promise<SiteData | undefined> {
+  try {
+    return decodeSiteData(await readFile(file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
