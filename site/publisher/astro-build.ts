@@ -27,6 +27,13 @@ function send(child: ChildProcess, message: object): void {
   }
 }
 
+/**
+ * A build allocates short-lived strings by the gigabyte (pages, props, hashes): a young generation
+ * of 64 MB instead of V8's 16 MB cut a publish's garbage collection at 20,000 articles from 10.8 s
+ * to 4.0 s of CPU (bench/README.md).
+ */
+const BUILD_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** The lines a prepared process printed before its job: shown if the build then fails. */
 const PRELUDE_LINES = 40;
 
@@ -270,11 +277,15 @@ export class AstroLauncher {
     mkdirSync(path.join(cwd, '.astro'), { recursive: true });
     writeFileSync(path.join(cwd, '.astro', 'publisher-build.d.ts'), 'export {};\n');
     // Its own process group: the build can be stopped with everything it started.
-    const child = spawnGroup(process.execPath, [STANDBY_SCRIPT, this.#options.siteRoot, outDir], {
-      cwd,
-      env: { ...this.#options.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
-    });
+    const child = spawnGroup(
+      process.execPath,
+      [...BUILD_NODE_FLAGS, STANDBY_SCRIPT, this.#options.siteRoot, outDir],
+      {
+        cwd,
+        env: { ...this.#options.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
+      },
+    );
     const standby: Standby = {
       child,
       state: 'bundling',

@@ -13,6 +13,8 @@ import { preloadBaseRelease } from '../src/lib/incremental/release-files.ts';
 
 const DATA_INTEGRATION = 'toasoan:strapi-data';
 const SETUP = 'astro:config:setup';
+const BUNDLED = 'astro:build:ssr';
+const GENERATED = 'astro:build:generated';
 
 /**
  * What astro-standby.mjs shares with this config (both run in its process): `job` resolves when
@@ -44,21 +46,10 @@ if (dataIndex === -1) {
 }
 
 /**
- * Rollup sets `code` on what a plugin throws, and fails with a TypeError of its own, hiding the
- * cause, when it cannot (a DOMException's, like a timed-out fetch's, is read-only).
- * @param {unknown} error
- * @returns {never}
- */
-function plainError(error) {
-  if (error instanceof DOMException)
-    throw new Error(`${error.name}: ${error.message}`, { cause: error });
-  throw error;
-}
-
-/**
  * Moves the set-up of the data integration, and of those after it (they read its data, like the
- * images one), to the end of Vite's bundling, once the job has arrived: Vite awaits a plugin's
- * `closeBundle` before Astro renders a page, and pages read the data only when they render.
+ * images one), to the end of Vite's bundling, once the job has arrived: Astro awaits the
+ * `astro:build:ssr` hook after both bundles (the server's and the client scripts') and before it
+ * renders a page, and pages read the data only when they render.
  * Those set-ups may prepare data but not change the config: Vite has already used it.
  * @param {Integration[]} deferred
  * @returns {Integration[]}
@@ -83,25 +74,29 @@ function setUpOnceHandedTheJob(deferred) {
       });
     }
   };
+  /** @type {SetupParams | undefined} */
+  let setupParams;
   return deferred.map((integration, index) => ({
     name: integration.name,
     hooks: {
       ...integration.hooks,
       [SETUP]: async (params) => {
         if (params.command !== 'build') return integration.hooks[SETUP]?.(params);
-        if (index > 0) return;
-        params.updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'toasoan:publisher-standby',
-                apply: 'build',
-                // Once: a site with client scripts has a second bundle, made after the job came.
-                closeBundle: () => (done ??= setUpAll(params).catch(plainError)),
-              },
-            ],
-          },
-        });
+        if (index === 0) setupParams = params;
+      },
+      // After both of Vite's bundles (the server's, then the client scripts'), before any page.
+      [BUNDLED]: async (params) => {
+        if (index === 0 && setupParams) await (done ??= setUpAll(setupParams));
+        await integration.hooks[BUNDLED]?.(params);
+      },
+      [GENERATED]: async (params) => {
+        if (index === 0 && setupParams && !done) {
+          throw new Error(
+            `Astro rendered the pages before its "${BUNDLED}" hook: this Astro version breaks ` +
+              "the publisher's builds started ahead (see publisher/astro-standby.config.mjs).",
+          );
+        }
+        await integration.hooks[GENERATED]?.(params);
       },
     },
   }));
