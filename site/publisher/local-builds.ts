@@ -86,6 +86,8 @@ export class LocalBuilds {
   #failed = 0;
   #consecutiveFailures = 0;
   #closing = false;
+  /** Removing old releases, started when the queue went idle. */
+  #pruning: Promise<void> | undefined;
 
   constructor(options: LocalBuildsOptions) {
     this.#options = options;
@@ -130,9 +132,27 @@ export class LocalBuilds {
     if (this.#options.standby) this.#astro?.prepare();
   }
 
-  /** The queue is idle: bundle the spares now, never beside a build. */
-  refill(): void {
+  /**
+   * The queue is idle: bundle the spares and remove the releases beyond the kept ones now, never
+   * beside a build (removing a release of 20,000 pages takes seconds a storm's next build would wait).
+   */
+  onIdle(): void {
     if (this.#options.standby) this.#astro?.refill();
+    this.#pruning ??= this.#prune().finally(() => (this.#pruning = undefined));
+  }
+
+  async #prune(): Promise<void> {
+    try {
+      const pruned = await this.#options.store.prune();
+      if (pruned.length === 0) return;
+      this.#options.logger.info(
+        `removed old release${pruned.length > 1 ? 's' : ''} ${pruned.join(', ')}`,
+      );
+    } catch (error) {
+      this.#options.logger.error(
+        `could not remove old releases: ${error instanceof Error ? error.message : error}`,
+      );
+    }
   }
 
   /** Consecutive failed builds and when the last one ended, so the reconcile timer can back off. */
@@ -174,6 +194,7 @@ export class LocalBuilds {
     await idle;
     clearTimeout(timer);
     await standbyGone;
+    await this.#pruning;
   }
 
   /** Whether the live release's last full build is too old (or there is no live release). */
@@ -255,7 +276,7 @@ export class LocalBuilds {
           ? `; fetch ${formatDuration(stats.fetchMs)}, render ${formatDuration(stats.renderMs)})`
           : ')');
       await this.#options.store.complete(info);
-      const { pruned } = await this.#options.store.publish(id);
+      await this.#options.store.publish(id);
       this.#astro?.preload(release.dir);
       this.#record({
         id,
@@ -269,10 +290,7 @@ export class LocalBuilds {
       this.#consecutiveFailures = 0;
       this.#options.logger.info(
         `build ${id} is live after ${formatDuration(info.durationMs)}: ${count.pages} pages, ` +
-          `${count.articlePages} articles${how}` +
-          (pruned.length > 0
-            ? `; removed old release${pruned.length > 1 ? 's' : ''} ${pruned.join(', ')}`
-            : ''),
+          `${count.articlePages} articles${how}`,
       );
     } catch (error) {
       const finished = Date.now();

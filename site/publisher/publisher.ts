@@ -63,8 +63,8 @@ export class Publisher {
       await builds.run(reasons);
       // After the switch and never awaited: this server stays the origin whatever the push does.
       options.releasePush?.pushLive();
-      // Spares are bundled between builds, never beside one.
-      if (!this.#queue.state().pending) builds.refill();
+      // Spares are bundled, and old releases removed, between builds, never beside one.
+      if (!this.#queue.state().pending) builds.onIdle();
     });
   }
 

@@ -223,12 +223,11 @@ export class ReleaseStore {
     await writeFileAtomic(this.#infoFile(info.id), `${JSON.stringify(info, null, 2)}\n`);
   }
 
-  /** Makes a complete release live, ends any rollback, and removes releases beyond `keep`. */
-  async publish(id: string): Promise<{ pruned: string[] }> {
+  /** Makes a complete release live and ends any rollback; `prune` removes the old ones. */
+  async publish(id: string): Promise<void> {
     await this.#requireComplete(id);
     await this.#point(id);
     await rm(path.join(this.dir, ROLLBACK_MARKER), { force: true });
-    return { pruned: await this.prune() };
   }
 
   /**

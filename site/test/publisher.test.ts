@@ -3,7 +3,7 @@ import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readPublisherConfig, type PublisherConfig } from '../publisher/config';
 import type { RunningPublisher } from '../publisher/server';
 import { FULL_BUILD } from '../publisher/publisher';
@@ -570,16 +570,21 @@ describe('publisher releases', () => {
     expect((await getStatus(url)).rolledBack).toBeNull();
   });
 
-  it('keeps only the last K releases', async () => {
+  it('keeps only the last K releases, removing the others once no build runs', async () => {
     const context = await setUp({ keepReleases: 2 });
     for (const version of ['v2', 'v3', 'v4']) await publishVersion(context, version);
-    const status = await getStatus(context.url);
-    expect(status.releases).toHaveLength(2);
-    const folders = (await readdir(context.site.releasesDir)).filter((name) =>
-      /^\d{8}-/.test(name),
-    );
-    expect(folders.sort()).toEqual(
-      [...status.releases, ...status.releases.map((id) => `${id}.json`)].sort(),
+    await vi.waitFor(
+      async () => {
+        const status = await getStatus(context.url);
+        expect(status.releases).toHaveLength(2);
+        const folders = (await readdir(context.site.releasesDir)).filter((name) =>
+          /^\d{8}-/.test(name),
+        );
+        expect(folders.sort()).toEqual(
+          [...status.releases, ...status.releases.map((id) => `${id}.json`)].sort(),
+        );
+      },
+      { timeout: 10_000, interval: 100 },
     );
   });
 
