@@ -137,6 +137,8 @@ interface BuildFigures {
   pagesReused: number | null;
   pagesRemoved: number | null;
   pagesLive: number;
+  /** Processes that rendered it: 2 when a full build had a partner (render-share.ts). */
+  processes: number | null;
   peakRssMb: number | null;
   peakRssSource: ReleaseRecord['peakRssSource'];
 }
@@ -217,6 +219,7 @@ function buildFigures(record: ReleaseRecord): BuildFigures {
     pagesReused: number(stats?.pages?.reused),
     pagesRemoved: number(stats?.pages?.removed),
     pagesLive: record.pages,
+    processes: number(stats?.processes),
     peakRssMb: record.peakRssMb ?? null,
     peakRssSource: record.peakRssSource,
   };
@@ -562,7 +565,8 @@ async function measureSize(articles: number, options: Options): Promise<SizeFigu
     };
     log(
       `  cold build: ${cold.pagesLive} pages live ${seconds(wallMs)} after the publisher started ` +
-        `(build ${seconds(cold.buildMs)}, peak RSS ${cold.peakRssMb ?? '–'} MB ${cold.peakRssSource})`,
+        `(build ${seconds(cold.buildMs)} on ${cold.processes ?? '?'} process(es), peak RSS ` +
+        `${cold.peakRssMb ?? '–'} MB ${cold.peakRssSource})`,
     );
 
     const searchCold = await measureSearch(

@@ -20,6 +20,7 @@ export interface BuildStats {
   articles?: number;
   /** Articles whose data the build fetched (an incremental build fetches only what changed). */
   articlesFetched?: number;
+  processes?: number;
   maxRssMb?: number;
 }
 
