@@ -1,7 +1,8 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Metadata, default as Sharp } from 'sharp';
+import { writeAtomically } from '../write-atomically';
 import { ImageUnavailableError } from './fetch-original';
 import { imageKey, variantFileName, variantWidths, VARIANT_QUALITY } from './image-names';
 import { descriptionFile, type ImageVariant, type PreparedImage } from './prepared-image';
@@ -16,13 +17,6 @@ let sharpModule: typeof Sharp | undefined;
 function loadSharp(): typeof Sharp {
   sharpModule ??= createRequire(import.meta.url)('sharp') as typeof Sharp;
   return sharpModule;
-}
-
-/** Writes a file under a temporary name first: a concurrent build never reads half a file. */
-async function writeAtomically(file: string, write: (partial: string) => Promise<unknown>) {
-  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await write(partial);
-  await rename(partial, file);
 }
 
 /**

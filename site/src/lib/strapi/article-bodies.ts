@@ -1,6 +1,7 @@
-import { open, readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { open, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { toNfc } from '@toasoan/shared';
+import { writeAtomically } from '../write-atomically';
 
 // Article bodies live in pack files of the cache, not in the site's data, so a build holds only
 // the bodies of the pages it is rendering and an incremental build reuses the bodies of unchanged
@@ -28,8 +29,7 @@ export async function writeBodyPack(
   const pack = `${Date.now().toString(36)}-${process.pid}-${++packsWritten}.bodies`;
   const file = path.join(bodiesDir(cacheDir), pack);
   await mkdir(bodiesDir(cacheDir), { recursive: true });
-  await writeFile(`${file}.tmp`, bodies);
-  await rename(`${file}.tmp`, file);
+  await writeAtomically(file, (partial) => writeFile(partial, bodies));
   let offset = 0;
   return bodies.map(({ byteLength: length }) => ({
     pack,

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../write-atomically';
 import type { SiteData } from './site-data';
 
 // The site's data on disk (the cache's, and each release's copy) as JSON lines: one line with
@@ -69,9 +70,8 @@ export function decodeSiteData(bytes: Buffer): SiteData {
 /** Writes the data atomically (no half files: a reader sees the old file or the new one). */
 export async function writeSiteDataFile(file: string, data: SiteData): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, encodeSiteData(data));
-  await rename(partial, file);
+  const bytes = encodeSiteData(data);
+  await writeAtomically(file, (partial) => writeFile(partial, bytes));
 }
 
 /** Reads data written by writeSiteDataFile; undefined when there is none. */
