@@ -1,4 +1,5 @@
-import { SYLLABLE, foldVietnamese, searchTokens } from '@toasoan/shared';
+// The search page's own script: the text helpers alone, not the whole of shared (Markdown, zod).
+import { SYLLABLE, foldVietnamese, searchTokens } from '@toasoan/shared/search-text';
 import {
   ALL_BUT,
   IN_TITLE,
