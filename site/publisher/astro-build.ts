@@ -9,6 +9,7 @@ import { PARTNER_FROM_ARTICLES, PARTNER_SHARE } from '../src/lib/incremental/ren
 import { BuildProcess } from './build-process';
 import { consoleLogger, type Logger } from './log';
 import { isAlive, isRunning, signalGroup, spawnGroup } from './process-groups';
+import { SPARE_NICENESS, setNiceness } from './process-priority';
 
 const STANDBY_SCRIPT = fileURLToPath(new URL('./astro-standby.mjs', import.meta.url));
 
@@ -81,8 +82,8 @@ export type StandbyState = 'none' | 'bundling' | 'ready';
 
 /**
  * Bundled processes kept waiting between builds. Two: in a storm of publishes the follow-up
- * build starts the moment the running one ends, instead of waiting for a bundle (5–10 s of CPU
- * that would compete with the running build). An idle one holds ~250 MB.
+ * build starts the moment the running one ends, instead of waiting for a bundle (10–15 s of
+ * CPU). An idle one holds ~250 MB.
  */
 const SPARES = 2;
 
@@ -109,9 +110,10 @@ interface Standby {
  *   the same site (the publisher's, a test's, a developer's) cannot delete each other's files;
  * - with `standby`, the processes of the next builds are started ahead: each loads Astro and
  *   bundles the site with Vite (which depends on the code, not on the content), then waits. A
- *   publish then costs only the CMS fetch and the rendering. They are bundled one at a time and
- *   only while no build runs (`refill`), so a build has the cores to itself; a publish that
- *   arrives during a build with no spare left starts one at once (Publisher.request).
+ *   publish then costs only the CMS fetch and the rendering. They are bundled one at a time, at
+ *   a lower priority (SPARE_NICENESS) until handed a job: beside a running build, which keeps
+ *   one core busy, a spare bundles on the other one without slowing the build down, so a storm
+ *   of publishes finds its next spares ready or nearly so (`refill`).
  * A standby process fetches nothing and renders nothing until it is handed its job, and runs one
  * build at most, so builds stay as isolated from each other as separate CLI runs.
  */
@@ -123,6 +125,8 @@ export class AstroLauncher {
   #closed = false;
   /** The release the next build most likely starts from (the live one), read ahead by spares. */
   #preload: string | undefined;
+  /** The niceness spares bundle at; 0 once the system refused to raise one again. */
+  #niceness = SPARE_NICENESS;
 
   constructor(options: AstroLauncherOptions) {
     this.#options = options;
@@ -177,6 +181,7 @@ export class AstroLauncher {
     const standby = alive.find((candidate) => candidate.state === 'ready') ?? alive[0]!;
     this.#spares = this.#spares.filter((candidate) => candidate !== standby);
     const { child, folders, prelude } = standby;
+    this.#putFirst(child);
     for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
     child.stdin!.end(`${JSON.stringify({ outDir, base })}\n`);
     const build = new BuildProcess(child, {
@@ -188,6 +193,8 @@ export class AstroLauncher {
     });
     this.#running++;
     void build.exited.then(() => this.#running--);
+    // Its place is taken: bundle the next one beside it.
+    this.refill();
     child.on('message', (message: { partnerWanted?: PartnerRequest }) => {
       if (message?.partnerWanted) this.#lendPartner(child, build, message.partnerWanted, timeoutMs);
     });
@@ -214,6 +221,7 @@ export class AstroLauncher {
     const standby = ready ?? this.#spares.at(-1)!;
     this.#spares = this.#spares.filter((candidate) => candidate !== standby);
     const { child, folders, prelude } = standby;
+    this.#putFirst(child);
     for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
     const partner = { share: PARTNER_SHARE, dataFile: request.dataFile };
     child.stdin!.end(`${JSON.stringify({ partner })}\n`);
@@ -256,14 +264,30 @@ export class AstroLauncher {
   }
 
   /**
-   * Bundles the next spare, up to SPARES, one at a time and only while no build runs: called by
-   * the publisher when its queue is idle, and again here as each spare is bundled.
+   * Bundles the next spare, up to SPARES, one at a time: called as a build takes a spare, when the
+   * publisher's queue is idle, and again here as each spare is bundled. Beside a running build
+   * only when spares can step back (`#niceness`), else they would slow it down.
    */
   refill(): void {
-    if (this.#closed || !this.#options.standby || this.#running > 0) return;
+    if (this.#closed || !this.#options.standby) return;
+    if (this.#running > 0 && !this.#niceness) return;
     const alive = this.#alive();
     if (alive.length >= SPARES || alive.some((standby) => standby.state === 'bundling')) return;
     this.#spawn();
+  }
+
+  /**
+   * Gives a process handed a job the priority of the publisher back. Where the system refuses
+   * (no CAP_SYS_NICE), later spares are started at the normal priority, bundled only between
+   * builds, as the build would otherwise render at the spare's lower priority.
+   */
+  #putFirst(child: ChildProcess): void {
+    if (!this.#niceness || child.pid === undefined || setNiceness(child.pid, 0)) return;
+    this.#niceness = 0;
+    (this.#options.logger ?? consoleLogger).info(
+      'the system does not let the publisher raise the priority of a build process again ' +
+        '(CAP_SYS_NICE): spares are bundled between builds, at the normal priority',
+    );
   }
 
   #spawn(): void {
@@ -286,6 +310,8 @@ export class AstroLauncher {
         stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
       },
     );
+    // At once, before it starts its threads: they inherit it.
+    if (this.#niceness && child.pid !== undefined) setNiceness(child.pid, this.#niceness);
     const standby: Standby = {
       child,
       state: 'bundling',
