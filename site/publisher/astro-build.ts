@@ -9,7 +9,7 @@ import { PARTNER_FROM_ARTICLES, PARTNER_SHARE } from '../src/lib/incremental/ren
 import { BuildProcess } from './build-process';
 import { consoleLogger, type Logger } from './log';
 import { isAlive, isRunning, signalGroup, spawnGroup } from './process-groups';
-import { SPARE_NICENESS, setNiceness } from './process-priority';
+import { mayRaisePriority, SPARE_NICENESS, setNiceness } from './process-priority';
 
 const STANDBY_SCRIPT = fileURLToPath(new URL('./astro-standby.mjs', import.meta.url));
 
@@ -125,8 +125,8 @@ export class AstroLauncher {
   #closed = false;
   /** The release the next build most likely starts from (the live one), read ahead by spares. */
   #preload: string | undefined;
-  /** The niceness spares bundle at; 0 once the system refused to raise one again. */
-  #niceness = SPARE_NICENESS;
+  /** The niceness spares bundle at; 0 where the system would not raise it again. */
+  #niceness = mayRaisePriority() ? SPARE_NICENESS : 0;
 
   constructor(options: AstroLauncherOptions) {
     this.#options = options;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setNiceness, SPARE_NICENESS } from './process-priority';
+import { mayRaisePriority, setNiceness, SPARE_NICENESS } from './process-priority';
 
 /** The niceness of each thread of `pid`, from /proc (field 19 of stat, after the name). */
 function threadNiceness(pid: number): number[] {
@@ -49,6 +49,7 @@ describe('setNiceness', () => {
 
       // Raising it again needs CAP_SYS_NICE: root has it (CI), an unprivileged user does not.
       const raised = setNiceness(child.pid!, 0);
+      expect(raised).toBe(mayRaisePriority());
       expect(raised).toBe(process.getuid?.() === 0);
       if (raised) expect(new Set(threadNiceness(child.pid!))).toEqual(new Set([0]));
     },

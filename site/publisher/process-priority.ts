@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /**
@@ -6,6 +6,22 @@ import os from 'node:os';
  * server and the CMS come first, and the spare takes the core they leave idle.
  */
 export const SPARE_NICENESS = 10;
+
+const CAP_SYS_NICE = 23n;
+
+/**
+ * Whether this process may raise a priority it lowered (Linux: CAP_SYS_NICE among its effective
+ * capabilities; root has it, an unprivileged user and a default Docker container do not).
+ */
+export function mayRaisePriority(): boolean {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const effective = /^CapEff:\s*([0-9a-f]+)$/m.exec(status)?.[1];
+    return effective !== undefined && ((BigInt(`0x${effective}`) >> CAP_SYS_NICE) & 1n) === 1n;
+  } catch {
+    return false;
+  }
+}
 
 /** A process's threads: Linux sets the niceness of each thread, not of the whole process. */
 function threadsOf(pid: number): number[] {
