@@ -12,20 +12,41 @@ export interface QueueState {
 /** The reasons of one build, counted, e.g. `{ "hook entry.publish": 3, reconcile: 1 }`. */
 export type BuildReasons = Record<string, number>;
 
+/** How a follow-up build waits for a storm of requests to pass (see BuildQueue). */
+export interface FollowUpWait {
+  /** Starts once no request has come for this long… */
+  quietMs: number;
+  /** …or once the build before it ended this long ago, whichever comes first. */
+  maxWaitMs: number;
+}
+
+/**
+ * A storm of publishes (an editor's batch, scheduled articles coming due together) ends within a
+ * few seconds: a follow-up that waits for a pause of a second, three at most, takes it in whole,
+ * where one started at once would be followed by another, each waiting for a bundled process.
+ */
+export const FOLLOW_UP_WAIT: FollowUpWait = { quietMs: 1_000, maxWaitMs: 3_000 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Runs one build at a time. A request while a build runs does not start another: all requests
- * that arrive during a build are folded into exactly one follow-up build, which starts when the
- * running one ends and sees everything they asked for (it reads the CMS afresh). A storm of 30
- * hooks therefore costs at most two builds.
+ * that arrive during a build are folded into exactly one follow-up build, which sees everything
+ * they asked for (it reads the CMS afresh). It starts when the running build ends and requests
+ * have paused (`FollowUpWait`). A storm of 30 hooks therefore costs at most two builds. A request
+ * while none runs starts a build at once.
  */
 export class BuildQueue {
   readonly #task: (reasons: BuildReasons) => Promise<void>;
+  readonly #wait: FollowUpWait;
   #running: Promise<void> | undefined;
   #pending: BuildReasons | undefined;
+  #lastRequestAt = 0;
   #closed = false;
 
-  constructor(task: (reasons: BuildReasons) => Promise<void>) {
+  constructor(task: (reasons: BuildReasons) => Promise<void>, wait = FOLLOW_UP_WAIT) {
     this.#task = task;
+    this.#wait = wait;
   }
 
   request(reason: string): RequestOutcome {
@@ -37,6 +58,7 @@ export class BuildQueue {
     const outcome = this.#pending ? 'coalesced' : 'queued';
     this.#pending ??= {};
     this.#pending[reason] = (this.#pending[reason] ?? 0) + 1;
+    this.#lastRequestAt = Date.now();
     return outcome;
   }
 
@@ -69,10 +91,23 @@ export class BuildQueue {
       } catch {
         // The task reports its own failures; the queue only has to keep going.
       }
+      await this.#stormPassed();
       reasons = this.#pending;
       this.#pending = undefined;
     }
     this.#running = undefined;
+  }
+
+  /** Waits, while a follow-up is pending, for requests to pause (FollowUpWait). */
+  async #stormPassed(): Promise<void> {
+    const ended = Date.now();
+    while (this.#pending) {
+      const now = Date.now();
+      const quietLeft = this.#wait.quietMs - (now - this.#lastRequestAt);
+      const waitLeft = this.#wait.maxWaitMs - (now - ended);
+      if (quietLeft <= 0 || waitLeft <= 0) return;
+      await sleep(Math.min(quietLeft, waitLeft));
+    }
   }
 }
 
