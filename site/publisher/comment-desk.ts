@@ -5,7 +5,7 @@ import { validateComment } from '@toasoan/shared';
 import type { CommentDesk, CommentSubmission, SubmitOutcome } from '../src/lib/comments/desk';
 import { FORM_FIELDS } from '../src/lib/comments/desk';
 import { RELEASE_FILES } from '../src/lib/incremental/release-files';
-import { readSiteData } from '../src/lib/strapi/site-data';
+import { readSiteDataFile } from '../src/lib/strapi/site-data-file';
 import { articlePath } from '../src/lib/urls';
 import { clientIp } from './client-ip';
 import type { CommentQueue } from './comment-queue';
@@ -124,7 +124,7 @@ export class SiteCommentDesk implements CommentDesk {
         const file = path.join(this.#store.releaseDir(release), RELEASE_FILES, 'site-data.json');
         this.#articles = {
           release,
-          paths: readSiteData(file).then(
+          paths: readSiteDataFile(file).then(
             (data) =>
               new Map(
                 (data?.articles ?? []).map((article) => [article.documentId, articlePath(article)]),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { formatGmt7, toIsoGmt7 } from '@toasoan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toQueryString, type StrapiQuery } from '../src/lib/strapi/query';
-import { readSiteData } from '../src/lib/strapi/site-data';
+import { readSiteDataFile } from '../src/lib/strapi/site-data-file';
 import { startTestCms, type TestCms } from './helpers/cms';
 import {
   attribute,
@@ -200,7 +200,7 @@ describe('the reader site built from a seeded CMS', () => {
     process.env.SITE_MASTHEAD = MASTHEAD.join(' | ');
     build = await buildSite(cms.url, cms.token);
     htmlFiles = await listHtmlFiles(build.outDir);
-    fetchedAt = (await readSiteData(path.join(build.cacheDir, 'site-data.json')))!.fetchedAt;
+    fetchedAt = (await readSiteDataFile(path.join(build.cacheDir, 'site-data.json')))!.fetchedAt;
   });
 
   afterAll(async () => {

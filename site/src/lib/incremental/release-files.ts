@@ -1,6 +1,7 @@
 import { link, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readSiteData, type SiteData } from '../strapi/site-data';
+import type { SiteData } from '../strapi/site-data';
+import { readSiteDataFile } from '../strapi/site-data-file';
 import type { PageHashes } from './render-plan';
 
 // What a release keeps about its own build, in `<release>/.release/` (a dot folder: the site's
@@ -62,7 +63,7 @@ export async function readBaseRelease(dir: string): Promise<BaseRelease | undefi
 
 async function readRelease(dir: string): Promise<BaseRelease | undefined> {
   const [data, manifest] = await Promise.all([
-    readSiteData(filePath(dir, 'site-data.json')),
+    readSiteDataFile(filePath(dir, 'site-data.json')),
     readFile(filePath(dir, 'pages.json'), 'utf8').then(
       (text) => JSON.parse(text) as PageManifest,
       () => undefined,

@@ -14,11 +14,11 @@ import {
 } from '../incremental/render-share';
 import { pruneBodies } from './article-bodies';
 import { SiteDataError } from './errors';
+import { readSiteDataFile } from './site-data-file';
 import {
   fetchSiteData,
   getSiteData,
   handOverSiteData,
-  readSiteData,
   saveSiteData,
   siteDataFile,
   type FetchStats,
@@ -39,7 +39,7 @@ function withoutStackTrace(error: SiteDataError): Error {
 
 /** A partner's data: the lead's, read from the file the lead saved (no CMS request). */
 async function readPartnerData(job: PartnerJob) {
-  const data = await readSiteData(job.dataFile);
+  const data = await readSiteDataFile(job.dataFile);
   if (!data) throw new Error(`The lead build's data ${job.dataFile} is gone.`);
   const stats: FetchStats = {
     mode: 'full',

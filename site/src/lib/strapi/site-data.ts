@@ -262,11 +262,8 @@ export const siteDataFile = (cacheDir: string) => path.join(cacheDir, DATA_FILE_
 export const saveSiteData = (cacheDir: string, data: SiteData) =>
   writeSiteDataFile(siteDataFile(cacheDir), data);
 
-/** Reads data written by saveSiteData; undefined when there is none. */
-export const readSiteData = readSiteDataFile;
-
 async function loadSiteData(cacheDir: string): Promise<SiteData> {
-  const data = await readSiteData(siteDataFile(cacheDir));
+  const data = await readSiteDataFile(siteDataFile(cacheDir));
   if (data) return data;
   throw new SiteDataError(
     `No CMS data at ${siteDataFile(cacheDir)}: build with "npm run build -w site", whose Strapi ` +
