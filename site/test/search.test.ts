@@ -124,6 +124,21 @@ describe('searching the archive in Chromium', () => {
     await page.close();
   });
 
+  it('loads a script of a few KB: the text helpers of shared, not the Markdown sanitizer or zod', async () => {
+    const page = await context.newPage();
+    const scripts: { url: string; bytes: number }[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.push({ url: response.url(), bytes: (await response.body()).byteLength });
+    });
+    await searchFor(page, 'xay dung dang');
+    expect(scripts.length).toBeGreaterThan(0);
+    const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
+    // 6.8 KB with @toasoan/shared/search-text; 116 KB when the whole of shared came along.
+    expect(total, JSON.stringify(scripts)).toBeLessThan(20_000);
+    await page.close();
+  });
+
   it('filters by section and says when nothing matches', async () => {
     const page = await context.newPage();
     expect(await searchFor(page, 'nganh to chuc', 'chinh-tri')).toContain(EXACT);
