@@ -24,7 +24,8 @@ describe('BuildQueue', () => {
   });
 
   it('folds the requests of a storm into one follow-up, started once they pause', async () => {
-    const { queue, builds, now } = recordingQueue(100);
+    // maxWaitMs out of the way: a loaded machine may space the requests past it.
+    const { queue, builds, now } = recordingQueue(100, { quietMs: 200, maxWaitMs: 60_000 });
     queue.request('hook entry.publish');
     // A request every 50 ms for 400 ms: past the end of the first build, under maxWaitMs.
     const outcomes = [];
