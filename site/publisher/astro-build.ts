@@ -82,8 +82,8 @@ export type StandbyState = 'none' | 'bundling' | 'ready';
 
 /**
  * Bundled processes kept waiting between builds. Two: in a storm of publishes the follow-up
- * build starts the moment the running one ends, instead of waiting for a bundle (10–15 s of
- * CPU). An idle one holds ~250 MB.
+ * build (build-queue.ts) takes the second instead of waiting for a bundle (10–15 s of CPU). An
+ * idle one holds ~250 MB.
  */
 const SPARES = 2;
 
@@ -112,8 +112,9 @@ interface Standby {
  *   bundles the site with Vite (which depends on the code, not on the content), then waits. A
  *   publish then costs only the CMS fetch and the rendering. They are bundled one at a time, at
  *   a lower priority (SPARE_NICENESS) until handed a job: beside a running build, which keeps
- *   one core busy, a spare bundles on the other one without slowing the build down, so a storm
- *   of publishes finds its next spares ready or nearly so (`refill`).
+ *   one core busy, a spare bundles on the other one without slowing the build down, so the
+ *   spares are ready sooner after a long build (in a storm the builds and the CMS leave no idle
+ *   core: measured, no gain there) (`refill`).
  * A standby process fetches nothing and renders nothing until it is handed its job, and runs one
  * build at most, so builds stay as isolated from each other as separate CLI runs.
  */

@@ -26,7 +26,10 @@ export function mayRaisePriority(): boolean {
 /** A process's threads: Linux sets the niceness of each thread, not of the whole process. */
 function threadsOf(pid: number): number[] {
   try {
-    return readdirSync(`/proc/${pid}/task`).map(Number);
+    // Ascending: the main thread (its id is the pid) comes first.
+    return readdirSync(`/proc/${pid}/task`)
+      .map(Number)
+      .sort((a, b) => a - b);
   } catch {
     return [pid];
   }
