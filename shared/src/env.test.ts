@@ -37,4 +37,12 @@ describe('defineEnv', () => {
         'MODE must be "build" or "dispatch", not "ci". BASE must be an http(s) URL, not "cms:1337".',
     );
   });
+
+  it('checks the same variables once, and follows a change', () => {
+    const first = env.parse({ PORT: '80' });
+    expect(env.parse({ PORT: ' 80 ' })).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(env.parse({ PORT: '81' }).PORT).toBe(81);
+    expect(env.parse({ PORT: '80' })).toEqual(first);
+  });
 });

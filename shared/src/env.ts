@@ -149,14 +149,22 @@ export interface EnvSchema<F extends Fields> {
 export function defineEnv<F extends Fields>(fields: F): EnvSchema<F> {
   const shape = Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.schema]));
   const schema = z.object(shape);
+  // Pages read the site's config as they render, thousands of times a build: the same
+  // variables are checked once (the values parsed last are kept, not a cache that grows).
+  let last: { key: string; values: EnvValues<F> } | undefined;
   return {
     fields,
     parse(env) {
       const input = Object.fromEntries(
         Object.keys(fields).map((name) => [name, env[name]?.trim() || undefined]),
       );
+      const key = JSON.stringify(input);
+      if (last?.key === key) return last.values;
       const result = schema.safeParse(input);
-      if (result.success) return result.data as EnvValues<F>;
+      if (result.success) {
+        last = { key, values: Object.freeze(result.data) as EnvValues<F> };
+        return last.values;
+      }
       throw new EnvError(
         result.error.issues
           .map((issue) => {

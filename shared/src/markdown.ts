@@ -66,6 +66,9 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
+// A text node that opens with a combining mark (after a tag's ">").
+const LEADING_MARK = />\p{M}/u;
+
 /**
  * Renders an article body written in Markdown to HTML that is safe to insert into a page.
  *
@@ -80,6 +83,9 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
  */
 export function renderMarkdown(md: string): string {
   const html = sanitizeHtml(markdown.parse(toNfc(md), { async: false }), SANITIZE_OPTIONS);
+  // Nearly every body: already NFC, no text node opens with a mark. NFC holds for each text node
+  // of an NFC page (they begin and end next to a tag's "<" or ">").
+  if (!LEADING_MARK.test(html) && html === toNfc(html)) return html;
   // Entities such as "e&#x301;" decode to decomposed text, so compose once more, text node by
   // text node. A mark that opens a text node stays an entity: NFC of the page, here or later,
   // would otherwise fuse the tag's ">" and a U+0338 into "≯" and leave the tag open.

@@ -1,4 +1,5 @@
-import { open, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { toNfc } from '@toasoan/shared';
 import { writeAtomically } from '../write-atomically';
@@ -38,18 +39,23 @@ export async function writeBodyPack(
   }));
 }
 
-/** An article's body, in NFC (the CMS stores NFC; an import or a restore may not have). */
+/**
+ * An article's body, in NFC (the CMS stores NFC; an import or a restore may not have).
+ * Synchronous: a few kilobytes from the page cache, read for every article page a build renders,
+ * cost a third of the CPU of fs/promises' open, read and close (measured: 0.6 against 2 s for
+ * 11,000 bodies).
+ */
 export async function readArticleBody(cacheDir: string, at: BodyLocation): Promise<string> {
-  const file = await open(path.join(bodiesDir(cacheDir), at.pack));
+  const file = openSync(path.join(bodiesDir(cacheDir), at.pack), 'r');
   try {
-    const bytes = Buffer.alloc(at.length);
-    const { bytesRead } = await file.read(bytes, 0, at.length, at.offset);
+    const bytes = Buffer.allocUnsafe(at.length);
+    const bytesRead = readSync(file, bytes, 0, at.length, at.offset);
     if (bytesRead !== at.length) {
       throw new Error(`The body pack ${at.pack} is shorter than its articles say: build again.`);
     }
     return toNfc(bytes.toString('utf8'));
   } finally {
-    await file.close();
+    closeSync(file);
   }
 }
 
