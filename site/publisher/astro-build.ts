@@ -9,7 +9,6 @@ import { PARTNER_FROM_ARTICLES, PARTNER_SHARE } from '../src/lib/incremental/ren
 import { BuildProcess } from './build-process';
 import { consoleLogger, type Logger } from './log';
 import { isAlive, isRunning, signalGroup, spawnGroup } from './process-groups';
-import { mayRaisePriority, SPARE_NICENESS, setNiceness } from './process-priority';
 
 const STANDBY_SCRIPT = fileURLToPath(new URL('./astro-standby.mjs', import.meta.url));
 
@@ -110,11 +109,10 @@ interface Standby {
  *   the same site (the publisher's, a test's, a developer's) cannot delete each other's files;
  * - with `standby`, the processes of the next builds are started ahead: each loads Astro and
  *   bundles the site with Vite (which depends on the code, not on the content), then waits. A
- *   publish then costs only the CMS fetch and the rendering. They are bundled one at a time, at
- *   a lower priority (SPARE_NICENESS) until handed a job: beside a running build, which keeps
- *   one core busy, a spare bundles on the other one without slowing the build down, so the
- *   spares are ready sooner after a long build (in a storm the builds and the CMS leave no idle
- *   core: measured, no gain there) (`refill`).
+ *   publish then costs only the CMS fetch and the rendering. They are bundled one at a time and
+ *   only while no build runs (`refill`), so a build has the cores to itself: a spare bundling
+ *   beside it, even at niceness 10, made 20,000-article publishes, storms and edits 40–150 %
+ *   slower (bench/README.md).
  * A standby process fetches nothing and renders nothing until it is handed its job, and runs one
  * build at most, so builds stay as isolated from each other as separate CLI runs.
  */
@@ -126,8 +124,6 @@ export class AstroLauncher {
   #closed = false;
   /** The release the next build most likely starts from (the live one), read ahead by spares. */
   #preload: string | undefined;
-  /** The niceness spares bundle at; 0 where the system would not raise it again. */
-  #niceness = mayRaisePriority() ? SPARE_NICENESS : 0;
 
   constructor(options: AstroLauncherOptions) {
     this.#options = options;
@@ -182,7 +178,6 @@ export class AstroLauncher {
     const standby = alive.find((candidate) => candidate.state === 'ready') ?? alive[0]!;
     this.#spares = this.#spares.filter((candidate) => candidate !== standby);
     const { child, folders, prelude } = standby;
-    this.#putFirst(child);
     for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
     child.stdin!.end(`${JSON.stringify({ outDir, base })}\n`);
     const build = new BuildProcess(child, {
@@ -194,8 +189,6 @@ export class AstroLauncher {
     });
     this.#running++;
     void build.exited.then(() => this.#running--);
-    // Its place is taken: bundle the next one beside it.
-    this.refill();
     child.on('message', (message: { partnerWanted?: PartnerRequest }) => {
       if (message?.partnerWanted) this.#lendPartner(child, build, message.partnerWanted, timeoutMs);
     });
@@ -222,7 +215,6 @@ export class AstroLauncher {
     const standby = ready ?? this.#spares.at(-1)!;
     this.#spares = this.#spares.filter((candidate) => candidate !== standby);
     const { child, folders, prelude } = standby;
-    this.#putFirst(child);
     for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
     const partner = { share: PARTNER_SHARE, dataFile: request.dataFile };
     child.stdin!.end(`${JSON.stringify({ partner })}\n`);
@@ -265,30 +257,14 @@ export class AstroLauncher {
   }
 
   /**
-   * Bundles the next spare, up to SPARES, one at a time: called as a build takes a spare, when the
-   * publisher's queue is idle, and again here as each spare is bundled. Beside a running build
-   * only when spares can step back (`#niceness`), else they would slow it down.
+   * Bundles the next spare, up to SPARES, one at a time and only while no build runs: called by
+   * the publisher when its queue is idle, and again here as each spare is bundled.
    */
   refill(): void {
-    if (this.#closed || !this.#options.standby) return;
-    if (this.#running > 0 && !this.#niceness) return;
+    if (this.#closed || !this.#options.standby || this.#running > 0) return;
     const alive = this.#alive();
     if (alive.length >= SPARES || alive.some((standby) => standby.state === 'bundling')) return;
     this.#spawn();
-  }
-
-  /**
-   * Gives a process handed a job the priority of the publisher back. Where the system refuses
-   * (no CAP_SYS_NICE), later spares are started at the normal priority, bundled only between
-   * builds, as the build would otherwise render at the spare's lower priority.
-   */
-  #putFirst(child: ChildProcess): void {
-    if (!this.#niceness || child.pid === undefined || setNiceness(child.pid, 0)) return;
-    this.#niceness = 0;
-    (this.#options.logger ?? consoleLogger).info(
-      'the system does not let the publisher raise the priority of a build process again ' +
-        '(CAP_SYS_NICE): spares are bundled between builds, at the normal priority',
-    );
   }
 
   #spawn(): void {
@@ -311,8 +287,6 @@ export class AstroLauncher {
         stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
       },
     );
-    // At once, before it starts its threads: they inherit it.
-    if (this.#niceness && child.pid !== undefined) setNiceness(child.pid, this.#niceness);
     const standby: Standby = {
       child,
       state: 'bundling',
