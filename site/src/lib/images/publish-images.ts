@@ -17,13 +17,6 @@ export async function publishImages(
   const target = path.join(outDir, IMAGES_FOLDER);
   await mkdir(target, { recursive: true });
   const files = [...new Set(images.flatMap((image) => image.variants.map((v) => v.file)))];
-  // In slices: thousands of file operations at once would only queue in libuv's thread pool.
-  for (let start = 0; start < files.length; start += 64) {
-    await Promise.all(
-      files
-        .slice(start, start + 64)
-        .map((file) => placeFile(path.join(imagesDir, file), path.join(target, file))),
-    );
-  }
+  for (const file of files) placeFile(path.join(imagesDir, file), path.join(target, file));
   return files.length;
 }

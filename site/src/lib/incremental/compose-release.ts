@@ -1,6 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { forEachLimited } from '../for-each-limited';
 import { placeFile } from './release-files';
 
 /** A page the build did not render whose file the release it starts from does not have. */
@@ -25,13 +24,14 @@ export async function bringOverPages(
   baseDir: string,
   outDir: string,
 ): Promise<void> {
-  const folders = new Set(files.map((file) => path.dirname(path.join(outDir, file))));
-  await forEachLimited([...folders], 32, (folder) => mkdir(folder, { recursive: true }).then());
-  await forEachLimited(files, 64, async (file) => {
+  for (const folder of new Set(files.map((file) => path.dirname(path.join(outDir, file))))) {
+    mkdirSync(folder, { recursive: true });
+  }
+  for (const file of files) {
     try {
-      await placeFile(path.join(baseDir, file), path.join(outDir, file));
+      placeFile(path.join(baseDir, file), path.join(outDir, file));
     } catch (cause) {
       throw new MissingBasePageError(file, baseDir, { cause });
     }
-  });
+  }
 }

@@ -1,4 +1,5 @@
-import { link, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteData } from '../strapi/site-data';
 import { readSiteDataFile } from '../strapi/site-data-file';
@@ -79,15 +80,19 @@ export async function readBuildStats(releaseDir: string): Promise<BuildStats | u
   );
 }
 
-/** Puts a file into a release: a hard link (instant, no extra disk), else a copy. */
-export async function placeFile(from: string, to: string): Promise<void> {
+/**
+ * Puts a file into a release: a hard link (instant, no extra disk), else a copy. Synchronous: a
+ * publish links every page it did not render, 110,000 at 100,000 articles, and fs/promises spent
+ * three times the CPU of linkSync on them (measured: 4.3–4.6 s against 1.2–1.6 s).
+ */
+export function placeFile(from: string, to: string): void {
   try {
-    await link(from, to);
+    linkSync(from, to);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return;
     // Another file system (a release volume apart from the cache), or one without hard links.
-    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') await copyFile(from, to);
+    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') copyFileSync(from, to);
     else throw error;
   }
 }
@@ -98,7 +103,7 @@ export async function writeReleaseFiles(
 ): Promise<void> {
   await mkdir(path.join(outDir, RELEASE_FILES), { recursive: true });
   // The cache's data file is replaced (renamed over), never rewritten: a link stays this build's.
-  await placeFile(files.dataFile, filePath(outDir, 'site-data.json'));
+  placeFile(files.dataFile, filePath(outDir, 'site-data.json'));
   await writeFile(filePath(outDir, 'pages.json'), JSON.stringify(files.manifest));
   await writeFile(filePath(outDir, 'build.json'), JSON.stringify(files.stats, null, 2));
 }

@@ -91,20 +91,20 @@ export async function writeSearchIndex(
   const folders = new Set(all.map((file) => path.dirname(path.join(outDir, file))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   let linked = 0;
-  await forEachLimited(index.kept, 64, async (file) => {
+  for (const file of index.kept) {
     files[file] = base!.files[file]!;
     try {
-      await placeFile(path.join(baseDir!, file), path.join(outDir, file));
+      placeFile(path.join(baseDir!, file), path.join(outDir, file));
     } catch (cause) {
       throw new MissingIndexFileError(file, baseDir!, { cause });
     }
-  });
+  }
   await forEachLimited([...index.files], 32, async ([file, text]) => {
     const hash = hashOf(text);
     files[file] = [hash, Buffer.byteLength(text)];
     if (baseDir && base?.files[file]?.[0] === hash) {
       try {
-        await placeFile(path.join(baseDir, file), path.join(outDir, file));
+        placeFile(path.join(baseDir, file), path.join(outDir, file));
         linked++;
         return;
       } catch {
