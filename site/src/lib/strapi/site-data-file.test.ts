@@ -72,4 +72,20 @@ describe('the site data file', () => {
     expect(await readSiteDataFile(file)).toEqual(original);
     expect((await readFile(file)).equals(encodeSiteData(original))).toBe(true);
   });
+
+  it('writes a large file read back, with an article changed, as a full write would', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'site-data-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'site-data.json');
+    // Several megabytes: lines kept as slices of the file read, and new lines joined in pieces.
+    const many = Array.from({ length: 12_000 }, (_, n) => article(n, `Bài số ${n} `.repeat(40)));
+    await writeSiteDataFile(file, data(many));
+    const read = (await readSiteDataFile(file))!;
+    read.articles[6_000] = article(6_000, 'Bài đã sửa');
+    read.articles.push(article(12_000, 'Bài mới'));
+    await writeSiteDataFile(file, read);
+    const fresh = data(JSON.parse(JSON.stringify(read.articles)));
+    expect((await readFile(file)).equals(encodeSiteData(fresh))).toBe(true);
+    expect(await readSiteDataFile(file)).toEqual(fresh);
+  });
 });

@@ -9,6 +9,7 @@ import type { SiteData } from './site-data';
 // rendering: the lines of the articles it did not fetch are written back as they were read.
 
 const NEWLINE = 0x0a;
+const NEWLINE_BYTE = Buffer.from([NEWLINE]);
 
 // Where an article object read from a file came from: its line, as bytes. The integration and
 // the standby config may hold different instances of this module, hence the global registry.
@@ -18,6 +19,17 @@ const linesOf = () => (shared[LINES] ??= new WeakMap());
 
 /** The file's bytes: an article read from an earlier file is written back as the same bytes. */
 export function encodeSiteData(data: SiteData): Buffer {
+  return Buffer.concat(encodeSiteDataChunks(data));
+}
+
+// Pieces at least this large are written as they are; smaller ones are joined up to it.
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * encodeSiteData's bytes in pieces, for writing: joined whole, 100,000 articles' lines (150 MB)
+ * took 0.9 s of a publish to copy. The lines of an earlier file stay slices of it.
+ */
+function encodeSiteDataChunks(data: SiteData): Buffer[] {
   const { articles, ...rest } = data;
   const lines = linesOf();
   const parts: Buffer[] = [Buffer.from(JSON.stringify(rest))];
@@ -42,8 +54,28 @@ export function encodeSiteData(data: SiteData): Buffer {
       slice = read;
     }
   }
-  const newline = Buffer.from([NEWLINE]);
-  return Buffer.concat(parts.flatMap((part) => [part, newline]));
+  const chunks: Buffer[] = [];
+  let small: Buffer[] = [];
+  let smallBytes = 0;
+  const flush = () => {
+    if (small.length > 0) chunks.push(Buffer.concat(small, smallBytes));
+    small = [];
+    smallBytes = 0;
+  };
+  for (const part of parts) {
+    if (part.length >= CHUNK_BYTES) {
+      flush();
+      chunks.push(part);
+    } else {
+      small.push(part);
+      smallBytes += part.length;
+    }
+    small.push(NEWLINE_BYTE);
+    smallBytes += 1;
+    if (smallBytes >= CHUNK_BYTES) flush();
+  }
+  flush();
+  return chunks;
 }
 
 /** Data from encodeSiteData's bytes; also reads the older form, one JSON document. */
@@ -70,8 +102,8 @@ export function decodeSiteData(bytes: Buffer): SiteData {
 /** Writes the data atomically (no half files: a reader sees the old file or the new one). */
 export async function writeSiteDataFile(file: string, data: SiteData): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const bytes = encodeSiteData(data);
-  await writeAtomically(file, (partial) => writeFile(partial, bytes));
+  const chunks = encodeSiteDataChunks(data);
+  await writeAtomically(file, (partial) => writeFile(partial, chunks));
 }
 
 /** Reads data written by writeSiteDataFile; undefined when there is none. */
