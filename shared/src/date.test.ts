@@ -22,6 +22,26 @@ describe('formatGmt7', () => {
 
   it("prints the zone's true offset before 1975", () => {
     expect(formatGmt7('1970-01-01T00:00:00Z')).toBe('01/01/1970 | 08:00 GMT+8');
+    expect(formatGmt7('1975-06-12T15:59:59Z')).toBe('12/06/1975 | 23:59 GMT+8');
+    expect(formatGmt7('1975-06-12T16:00:00Z')).toBe('12/06/1975 | 23:00 GMT+7');
+  });
+
+  it('reads what the zone data reads, at any instant from 1975 to 2100', () => {
+    const zone = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hourCycle: 'h23',
+      dateStyle: 'short',
+      timeStyle: 'medium',
+    });
+    const from = Date.UTC(1975, 5, 12, 16);
+    const span = Date.UTC(2100, 0, 1) - from;
+    for (let i = 0; i < 5_000; i++) {
+      const time = from + Math.floor(Math.random() * span);
+      // en-GB short date and medium time: "12/10/2023, 08:29:05".
+      const [date, clock] = zone.format(time).split(', ');
+      const [day, month, year] = date!.split('/');
+      expect(toIsoGmt7(time)).toBe(`${year}-${month}-${day}T${clock}+07:00`);
+    }
   });
 
   it('throws a RangeError on an invalid date', () => {
