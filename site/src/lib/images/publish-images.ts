@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { placeFile } from '../incremental/release-files';
+import { placeFile } from '../incremental/place-file.mjs';
 import { IMAGES_FOLDER } from './image-names';
 import type { PreparedImage } from './prepared-image';
 

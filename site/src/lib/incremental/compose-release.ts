@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { placeFile } from './release-files';
+import { placeFile } from './place-file.mjs';
 
 /** A page the build did not render whose file the release it starts from does not have. */
 export class MissingBasePageError extends Error {

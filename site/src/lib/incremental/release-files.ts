@@ -1,8 +1,8 @@
-import { copyFileSync, linkSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteData } from '../strapi/site-data';
 import { readSiteDataFile } from '../strapi/site-data-file';
+import { placeFile } from './place-file.mjs';
 import type { PageHashes } from './render-plan';
 
 // What a release keeps about its own build, in `<release>/.release/` (a dot folder: the site's
@@ -78,23 +78,6 @@ export async function readBuildStats(releaseDir: string): Promise<BuildStats | u
     (text) => JSON.parse(text) as BuildStats,
     () => undefined,
   );
-}
-
-/**
- * Puts a file into a release: a hard link (instant, no extra disk), else a copy. Synchronous: a
- * publish links every page it did not render, 110,000 at 100,000 articles, and fs/promises spent
- * three times the CPU of linkSync on them (measured: 4.3–4.6 s against 1.2–1.6 s).
- */
-export function placeFile(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
-    // Another file system (a release volume apart from the cache), or one without hard links.
-    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') copyFileSync(from, to);
-    else throw error;
-  }
 }
 
 export async function writeReleaseFiles(

@@ -19,6 +19,8 @@ interface RenderPlan {
   pages: Map<string, { hash: string; rendered: boolean }>;
   /** When the first route listed its pages: rendering starts then. */
   startedAt: number | undefined;
+  /** Told, route by route, the pages kept from the base release, to link while others render. */
+  onReused: ((files: string[]) => void) | undefined;
 }
 
 const KEY = Symbol.for('toasoan.render-plan');
@@ -28,8 +30,12 @@ const shared = globalThis as typeof globalThis & { [KEY]?: RenderPlan };
  * Starts the plan of a build: render what differs from `base`, or everything without one; with
  * a share, only the pages of that share (the other process renders the rest).
  */
-export function startRenderPlan(base: PageHashes | undefined, share?: RenderShare): void {
-  shared[KEY] = { base, share, pages: new Map(), startedAt: undefined };
+export function startRenderPlan(
+  base: PageHashes | undefined,
+  share?: RenderShare,
+  onReused?: (files: string[]) => void,
+): void {
+  shared[KEY] = { base, share, pages: new Map(), startedAt: undefined, onReused };
 }
 
 /** The plan as the pages left it. */
@@ -39,6 +45,7 @@ export function finishRenderPlan(): RenderPlan {
     share: undefined,
     pages: new Map(),
     startedAt: undefined,
+    onReused: undefined,
   };
   shared[KEY] = undefined;
   return plan;
@@ -76,11 +83,16 @@ export function selectPages<T extends { props?: unknown }>(
   const plan = shared[KEY];
   if (!plan) return entries;
   plan.startedAt ??= performance.now();
-  return entries.filter((entry) => {
+  const reused: string[] = [];
+  const selected = entries.filter((entry) => {
     const file = fileOf(entry);
     const hash = hashProps(route, entry.props);
-    const rendered = plan.base?.[file] !== hash && (!plan.share || inShare(hash, plan.share));
+    const kept = plan.base?.[file] === hash;
+    const rendered = !kept && (!plan.share || inShare(hash, plan.share));
     plan.pages.set(file, { hash, rendered });
+    if (kept) reused.push(file);
     return rendered;
   });
+  plan.onReused?.(reused);
+  return selected;
 }

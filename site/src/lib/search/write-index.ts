@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachLimited } from '../for-each-limited';
-import { placeFile, RELEASE_FILES } from '../incremental/release-files';
+import { placeFile } from '../incremental/place-file.mjs';
+import { RELEASE_FILES } from '../incremental/release-files';
 import { SEARCH_FOLDER, SEARCH_FORMAT, type SearchMeta } from './index-format';
 
 const MANIFEST = 'search.json';

@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { readSiteConfig, type SiteConfig } from '../config';
 import { codeVersion } from '../incremental/code-version';
 import { bringOverPages } from '../incremental/compose-release';
+import { PageLinker } from '../incremental/page-linker';
 import { readBaseRelease, writeReleaseFiles, type BaseRelease } from '../incremental/release-files';
 import { finishRenderPlan, hashProps, startRenderPlan } from '../incremental/render-plan';
 import {
@@ -68,6 +69,8 @@ interface BuildState {
   partnerDir: string | undefined;
   /** Set when this process is the partner: the lead takes its pages, the rest is thrown away. */
   asPartner: PartnerJob | undefined;
+  /** Links the pages kept from `base` while the others render. */
+  linker: PageLinker | undefined;
   key: string;
   fetch: FetchStats;
   fetchMs: number;
@@ -126,13 +129,18 @@ export function strapiData(): AstroIntegration {
               ? undefined
               : await askForPartner(data.articles.length, siteDataFile(config.cacheDir));
           if (partnerDir) logger.info(`a second process renders half the pages (${partnerDir})`);
+          const linker = reuse
+            ? new PageLinker(base.dir, fileURLToPath(astroConfig.outDir))
+            : undefined;
           startRenderPlan(
             reuse ? base.manifest.pages : undefined,
             asPartner?.share ?? (partnerDir ? LEAD_SHARE : undefined),
+            linker && ((files) => linker.link(files)),
           );
           state = {
             config,
             base: reuse ? base : undefined,
+            linker,
             partnerDir,
             asPartner,
             key,
@@ -161,7 +169,12 @@ export function strapiData(): AstroIntegration {
         if (partnerDir) {
           await partnerFinished();
           await bringOverPages(reused, partnerDir, outDir);
-        } else if (base) await bringOverPages(reused, base.dir, outDir);
+        } else if (state.linker) {
+          if (state.linker.outDir !== outDir) {
+            throw new Error(`Pages were linked into ${state.linker.outDir}, not ${outDir}.`);
+          }
+          await state.linker.finished();
+        }
         // A build that went on from a release's data prunes the bodies that lineage left behind. A
         // full fetch may be a one-off beside it (a nightly check, a reference build) and prunes
         // nothing, or the next build from the live release would fetch everything again.

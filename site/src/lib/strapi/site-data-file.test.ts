@@ -81,8 +81,9 @@ describe('the site data file', () => {
     const many = Array.from({ length: 12_000 }, (_, n) => article(n, `Bài số ${n} `.repeat(40)));
     await writeSiteDataFile(file, data(many));
     const read = (await readSiteDataFile(file))!;
-    read.articles[6_000] = article(6_000, 'Bài đã sửa');
-    read.articles.push(article(12_000, 'Bài mới'));
+    const articles = read.articles as unknown as ReturnType<typeof article>[];
+    articles[6_000] = article(6_000, 'Bài đã sửa');
+    articles.push(article(12_000, 'Bài mới'));
     await writeSiteDataFile(file, read);
     const fresh = data(JSON.parse(JSON.stringify(read.articles)));
     expect((await readFile(file)).equals(encodeSiteData(fresh))).toBe(true);
