@@ -20,6 +20,8 @@ interface PublisherProcessOptions {
   adminUrl?: string;
   /** Builds as plain `astro build`s (helpers/site.ts plainBuildCommand), none bundled ahead. */
   plainBuilds?: boolean;
+  /** With plainBuilds: where the builds' stderr goes (else into the publisher's log of a failure). */
+  buildStderrFile?: string;
 }
 
 /** startPublisherProcess, then waits until it serves a release; a failure shows its output. */
@@ -52,7 +54,7 @@ export function startPublisherProcess(options: PublisherProcessOptions): Publish
     RELEASES_DIR: path.join(options.workDir, 'releases'),
     // The check at start-up only: the tests say when to build.
     RECONCILE_INTERVAL_MS: '0',
-    PUBLISHER_BUILD_COMMAND: options.plainBuilds ? plainBuildCommand() : '',
+    PUBLISHER_BUILD_COMMAND: options.plainBuilds ? plainBuildCommand(options.buildStderrFile) : '',
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(options.adminUrl && { CMS_PUBLIC_URL: options.adminUrl }),
   };

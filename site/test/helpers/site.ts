@@ -84,14 +84,15 @@ async function privateWorkingDir(): Promise<string> {
  * A PUBLISHER_BUILD_COMMAND for a publisher whose builds are plain `astro build`s, each in a
  * working directory of its own (as above): no processes bundled ahead of time, so no spare
  * bundles (about 15 s of CPU each) for a file whose subject is not how builds start.
+ * `stderrFile` collects what the builds print on stderr (Astro's warnings and errors).
  */
-export function plainBuildCommand(): string {
+export function plainBuildCommand(stderrFile?: string): string {
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   return [
     `mkdir -p ${quote(TEST_BUILDS_DIR)}`,
     `cwd=$(mktemp -d ${quote(path.join(TEST_BUILDS_DIR, 'publisher-XXXXXX'))})`,
     `mkdir "$cwd/.astro" && echo 'export {};' > "$cwd/.astro/test-build.d.ts"`,
-    `cd "$cwd" && ${quote(process.execPath)} ${quote(astroCli)} build --root ${quote(siteRoot)} --outDir "$PUBLISH_OUT_DIR"`,
+    `cd "$cwd" && ${quote(process.execPath)} ${quote(astroCli)} build --root ${quote(siteRoot)} --outDir "$PUBLISH_OUT_DIR"${stderrFile ? ` 2>>${quote(stderrFile)}` : ''}`,
     // The shell waits for the build (a signal to the group stops both) and keeps its exit code.
     'code=$?; rm -rf "$cwd"; exit $code',
   ].join('\n');
