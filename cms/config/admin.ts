@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { readCmsEnv } from '../src/utils/env';
 import { createPreviewHandler } from '../src/utils/preview-url';
 
-// Secrets have no defaults: Strapi stops with a message naming the missing one (npm start writes
-// them into cms/.env on first run).
+// Secrets have no defaults: Strapi stops naming the missing one (npm start writes them at first).
 const config = (): Core.Config.Admin => {
   const env = readCmsEnv();
   return {
@@ -26,9 +25,7 @@ const config = (): Core.Config.Admin => {
       nps: env.FLAG_NPS,
       promoteEE: env.FLAG_PROMOTE_EE,
     },
-    // The Preview button of an article opens the site's preview route with a signed, expiring
-    // link (src/utils/preview-url.ts); without PREVIEW_SECRET there is no preview. allowedOrigins
-    // lets the admin show the site in its preview frame (CSP frame-src).
+    // allowedOrigins lets the admin show the site in its preview frame (CSP frame-src).
     preview: {
       enabled: Boolean(env.PREVIEW_SECRET),
       config: {

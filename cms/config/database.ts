@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { readCmsEnv } from '../src/utils/env';
 
-// One switch: DATABASE_URL (postgres://…) selects PostgreSQL; without it Strapi runs on a SQLite
-// file so `npm start` works with no setup. (No return type: Strapi's typing of a PostgreSQL
-// connection demands host/user/password even when a connectionString carries them.)
+// No return type: Strapi's PostgreSQL typing demands host/user/password despite a connectionString.
 const config = () => {
   const env = readCmsEnv();
   const databaseUrl = env.DATABASE_URL;
@@ -29,8 +27,7 @@ const config = () => {
     connection: {
       client: 'sqlite' as const,
       connection: {
-        // Compiled config runs from cms/dist/config, so '../..' is cms/. resolve() keeps an
-        // absolute DATABASE_FILENAME (tests use a temp dir) as given.
+        // Compiled config runs from cms/dist/config, so '../..' is cms/.
         filename: path.resolve(__dirname, '..', '..', env.DATABASE_FILENAME),
       },
       useNullAsDefault: true,

@@ -19,11 +19,9 @@ const config = (): Core.Config.Plugin => ({
   },
   upload: {
     config: {
-      // Also the body parser's limit (config/middlewares.ts), which refuses a larger file before
-      // it is written to disk.
+      // Also the body parser's limit (config/middlewares.ts), which refuses before writing to disk.
       sizeLimit: uploadSizeLimit(),
-      // Strapi checks the declared type, the extension and the file's content against these:
-      // SVG (scripts), HTML and every other active type are refused.
+      // Checked against declared type, extension and content: SVG (scripts), HTML etc. are refused.
       security: {
         allowedTypes: UPLOAD_ALLOWED_TYPES,
         deniedTypes: ['image/svg+xml', 'text/*', 'application/*'],
@@ -33,11 +31,7 @@ const config = (): Core.Config.Plugin => ({
   },
 });
 
-/**
- * UPLOAD_PROVIDER=s3: pictures go to S3-compatible storage instead of PUBLIC_DIR/uploads, so
- * several CMS instances share them. Nothing else changes: the site downloads each picture once
- * from its URL, wherever it lies.
- */
+/** UPLOAD_PROVIDER=s3: pictures in S3-compatible storage, so several CMS instances share them. */
 function uploadProvider() {
   const env = readCmsEnv();
   if (env.UPLOAD_PROVIDER !== 's3') return {};
@@ -71,7 +65,6 @@ function uploadProvider() {
   };
 }
 
-/** UPLOAD_SIZE_LIMIT_MB (default 10) in bytes. */
 export function uploadSizeLimit(): number {
   return Math.round(readCmsEnv().UPLOAD_SIZE_LIMIT_MB * 1024 * 1024);
 }

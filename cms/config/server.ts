@@ -8,10 +8,8 @@ const config = (): Core.Config.Server => {
   return {
     host: env.HOST,
     port: env.PORT,
-    // The address readers' browsers and the site build use to reach Strapi (media URLs, admin links).
     url: env.PUBLIC_URL,
-    // Behind N proxies, the client's address is the one the nearest proxy added to
-    // X-Forwarded-For (Koa's maxIpsCount); with 0 it is the connection's, whatever headers say.
+    // With 0 the client address is the connection's, whatever X-Forwarded-For says.
     proxy: { koa: env.TRUSTED_PROXY_HOPS > 0, maxIpsCount: env.TRUSTED_PROXY_HOPS },
     logger: {
       // Strapi is pinned on purpose (see DESIGN.md): no npm look-up and upgrade banner at every start.
@@ -25,8 +23,7 @@ const config = (): Core.Config.Server => {
       // Empty when unset: Strapi then refuses to start with "App keys are required".
       keys: env.APP_KEYS,
     },
-    // Scheduled publishing (Strapi's own is a paid feature): every SCHEDULE_CHECK_SECONDS the
-    // articles whose time has come are published; 0 leaves only the check at each start.
+    // Scheduled publishing (Strapi's own is paid); 0 leaves only the check at each start.
     cron: {
       enabled: scheduleCheckSeconds > 0,
       tasks:

@@ -24,11 +24,8 @@ import { publishDueArticles } from './utils/scheduled-publishing';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     hideContentTypesFromContentManager(strapi);
-    // In order: updates straight to published become save + publish before anything else sees
-    // them; text is NFC before slugs are derived from it; creates are queued before the slug and
-    // number middlewares look for free values; former slugs compare with the settled new slug.
-    // A new article's default credit, a publish's clearing of the schedule and the guard on
-    // deleting live articles need no order.
+    // The order matters (cms/README.md, "Document middlewares"): publish-updates first, NFC before
+    // slugs, creates queued before free slugs and numbers are looked for.
     strapi.documents.use(createPublishUpdatesMiddleware(strapi));
     strapi.documents.use(normalizeText);
     strapi.documents.use(createSerializeCreatesMiddleware(strapi));
@@ -44,8 +41,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    // Instances starting at once on one PostgreSQL database take turns: the next finds what the
-    // first made (find-or-create is not atomic). One transaction: all of it or nothing.
+    // Instances starting at once on PostgreSQL take turns: find-or-create is not atomic.
     await withTransactionLock(strapi, 'bootstrap', async () => {
       await ensurePublicPermissions(strapi);
       await ensureApiTokens(strapi);
@@ -54,8 +50,7 @@ export default {
       await ensureNewsroomRoles(strapi);
       await ensurePublishWebhook(strapi);
     });
-    // After the webhook: what came due while the CMS was stopped goes live now, announced as any
-    // publish; the cron task of config/server.ts takes over from here.
+    // After the webhook, so what came due while the CMS was stopped is announced as any publish.
     await publishDueArticles(strapi);
   },
 };

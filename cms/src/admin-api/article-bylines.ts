@@ -12,12 +12,8 @@ interface CreditRow {
   author?: { name?: string | null } | null;
 }
 
-/**
- * GET /toasoan/article-bylines?documentIds=a,b,… → { a: "Bài: TRƯỜNG SƠN", … } for the admin's
- * article list. The content manager's list gives a repeatable component without its relations,
- * so the byline column (src/admin/list-views) asks here, once per page of rows. Admin only: an
- * admin session that may read articles in the content manager.
- */
+// ?documentIds=a,b,… → { a: "Bài: TRƯỜNG SƠN", … }: the content manager's list gives a
+// repeatable component without its relations. For admin sessions that may read articles.
 export function registerArticleBylinesRoute(strapi: Core.Strapi): void {
   strapi.server.routes({
     type: 'admin',

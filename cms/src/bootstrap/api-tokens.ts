@@ -5,12 +5,8 @@ import { ensureFixedKeyToken, type FixedKeyToken } from './fixed-key-token';
 /** The token the site's preview route reads drafts with (src/middlewares/published-only.ts). */
 export const DRAFT_TOKEN_NAME = 'site-preview';
 
-/**
- * The CMS's API tokens, each with a key from .env so the site and the CMS share it
- * (fixed-key-token.ts). A token whose variable is not set is skipped.
- */
+/** Each token's key comes from .env, shared with the site (fixed-key-token.ts). */
 export const API_TOKENS: FixedKeyToken[] = [
-  // The site build reads published content.
   {
     name: 'site-build',
     description: 'Đọc nội dung đã đăng để dựng trang tĩnh (khóa = SITE_API_TOKEN)',
@@ -25,8 +21,7 @@ export const API_TOKENS: FixedKeyToken[] = [
     envName: 'COMMENT_API_TOKEN',
     access: { type: 'custom', permissions: [`${COMMENT_UID}.create`] },
   },
-  // The preview route reads article drafts: the one token published-only lets ask for
-  // `status=draft`; articles, their sections, authors and pictures, nothing else.
+  // The one token published-only lets ask for `status=draft`.
   {
     name: DRAFT_TOKEN_NAME,
     description: 'Đọc bản nháp bài viết để xem trước trên trang web (khóa = PREVIEW_API_TOKEN)',

@@ -24,10 +24,7 @@ const SLUG: EditField = {
   editable: false,
 };
 
-/**
- * The newsroom's edit forms. A field left out of `rows` is not shown: formerPaths and formerSlugs
- * (kept for redirects), a comment's IP hash and browser, a section's list of every article.
- */
+/** The newsroom's edit forms. A field left out of `rows` is not shown. */
 export const EDIT_VIEWS: Record<string, EditView> = {
   [ARTICLE_UID]: {
     fields: {
@@ -156,7 +153,6 @@ export const EDIT_VIEWS: Record<string, EditView> = {
   },
 };
 
-/** The byline component inside an article (article.credit). */
 export const COMPONENT_EDIT_VIEWS: Record<string, EditView> = {
   'article.credit': {
     fields: {
@@ -185,12 +181,7 @@ interface ConfigurationService {
   updateConfiguration(model: unknown, configuration: Configuration): Promise<unknown>;
 }
 
-/**
- * Sets the edit forms on every start: Vietnamese labels, descriptions and placeholders, the
- * fields' order and widths, slug and number read-only, internal fields left out. Only the edit
- * side is touched (list views are set elsewhere); code wins over "Configure the view", and a
- * start that finds everything in place writes nothing.
- */
+/** At each start; code wins over "Configure the view", and only what differs is written. */
 export async function ensureEditViews(strapi: Core.Strapi): Promise<void> {
   const contentManager = strapi.plugin('content-manager');
   const contentTypes = contentManager.service(

@@ -35,14 +35,8 @@ const sameAccess = (
   (wanted.type !== 'custom' ||
     [...(existing.permissions ?? [])].sort().join() === [...wanted.permissions].sort().join());
 
-/**
- * Ensures the API token `name` exists with exactly the given access and that its access key is
- * the value of `envName`, so a client and the CMS are configured from the same .env value instead
- * of someone copying a generated key out of the admin. Strapi stores only an HMAC of the key
- * (salted with admin.apiToken.salt) plus an encrypted copy the admin can reveal; both are written
- * the way Strapi's own `regenerate` does. Idempotent: one token, updated only when something changed
- * (access widened in the admin is narrowed again: access rules live in code).
- */
+// The token `name` with exactly `access` and the key in `envName`, stored as Strapi's own
+// `regenerate` stores one: an HMAC salted with admin.apiToken.salt, plus an encrypted copy.
 export async function ensureFixedKeyToken(
   strapi: Core.Strapi,
   token: FixedKeyToken,

@@ -1,15 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-/**
- * Types nobody in the newsroom edits: readers have no accounts (comments are anonymous), so the
- * users-permissions "User" would only clutter the content manager's menu next to the articles.
- */
+/** Readers have no accounts: users-permissions' "User" would only clutter the menu. */
 export const HIDDEN_CONTENT_TYPES = ['plugin::users-permissions.user'];
 
-/**
- * Takes those types out of the content manager (its menu, its routes): the content manager reads
- * `pluginOptions['content-manager'].visible` from the schema each time it lists types.
- */
+/** The content manager reads `pluginOptions['content-manager'].visible` at each listing. */
 export function hideContentTypesFromContentManager(strapi: Core.Strapi): void {
   for (const uid of HIDDEN_CONTENT_TYPES) {
     const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as

@@ -17,12 +17,7 @@ export interface ListView {
   pageSize: number;
 }
 
-/**
- * The newsroom's lists. Comments: what a moderator decides on (name, text, article by its title,
- * state, time), newest first; the admin opens them filtered to pending (src/admin/moderation).
- * Articles: newest first with section, byline and publication time; the content manager adds
- * the draft/published state column and the state filter itself (draft & publish).
- */
+/** The content manager adds the articles' draft/published column and filter itself. */
 export const LIST_VIEWS: Record<string, ListView> = {
   [COMMENT_UID]: {
     columns: {
@@ -65,12 +60,7 @@ interface ContentTypesService {
   updateConfiguration(contentType: unknown, configuration: Configuration): Promise<unknown>;
 }
 
-/**
- * Sets the newsroom's list views on every start. The content manager keeps them in its store,
- * where the admin's "Configure the view" writes too: code wins, like the permissions. Only list
- * settings, list metadata, relations' shown field and the list layout are written, and only when
- * they differ (the edit forms are src/bootstrap/edit-views.ts's).
- */
+/** At each start; code wins over "Configure the view", and only what differs is written. */
 export async function ensureListViews(strapi: Core.Strapi): Promise<void> {
   for (const [uid, view] of Object.entries(LIST_VIEWS)) await ensureListView(strapi, uid, view);
 }

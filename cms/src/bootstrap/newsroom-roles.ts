@@ -34,10 +34,7 @@ interface PermissionService {
   actionProvider: { get(actionId: string): ActionDefinition | undefined };
 }
 
-/**
- * Content-manager permissions on `subjects`, with every field (nested ones included, as the
- * admin's Roles screen writes them) except `omitFields`.
- */
+// Every field but `omitFields`, nested ones included, as the admin's Roles screen writes them.
 function contentPermissions(
   strapi: Core.Strapi,
   action: 'create' | 'read' | 'update' | 'delete' | 'publish',
@@ -117,12 +114,7 @@ export const NEWSROOM_ROLES: NewsroomRole[] = [
   },
 ];
 
-/**
- * Creates the newsroom's admin roles when missing (found by code) and sets their name,
- * description and permissions to what is written here on every start: access rules live in
- * code, where they are reviewed, and a click in the Roles screen does not outlive a restart.
- * The super admin is Strapi's own; its "Editor" and "Author" roles are left as they are.
- */
+/** Access rules live in code: a click in the Roles screen does not outlive a restart. */
 export async function ensureNewsroomRoles(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.service('admin::role') as unknown as RoleService;
   for (const { code, name, description, permissions } of NEWSROOM_ROLES) {

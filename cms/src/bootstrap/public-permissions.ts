@@ -1,11 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID } from '../utils/content-types';
 
-/**
- * Everything an anonymous reader may do through the REST API: read published articles, authors and
- * categories. Nothing else — no comments (they go through the site server with their own token),
- * no user registration or login (the paper has no reader accounts).
- */
+/** Read only: comments come through the site server's token, and readers have no accounts. */
 export const PUBLIC_ACTIONS = [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID].flatMap((uid) => [
   `${uid}.find`,
   `${uid}.findOne`,
@@ -14,10 +10,7 @@ export const PUBLIC_ACTIONS = [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID].flatMap((u
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 
-/**
- * Makes the Public role's permissions exactly PUBLIC_ACTIONS on every start, undoing clicks in the
- * admin's Roles screen: access rules live in code, where they are reviewed.
- */
+/** Undoes clicks in the admin's Roles screen on every start: access rules live in code. */
 export async function ensurePublicPermissions(strapi: Core.Strapi): Promise<void> {
   const publicRole = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
   if (!publicRole)

@@ -3,10 +3,8 @@ import { readCmsEnv } from '../utils/env';
 
 export const PUBLISH_WEBHOOK_NAME = 'publisher';
 
-// Everything that can change a published page: publish, unpublish and delete of articles;
-// create, update and delete of authors and categories (no draft & publish: saving is publishing);
-// comment moderation (an update); replaced or deleted media. The publisher drops the events that
-// cannot change the site (draft saves, new pending comments), since Strapi cannot filter by type.
+// Everything that can change a published page; Strapi cannot filter by content type, so the
+// publisher drops the rest (draft saves, new pending comments).
 const EVENTS = [
   'entry.create',
   'entry.update',
@@ -37,12 +35,7 @@ interface WebhookRunner {
   remove(webhook: Webhook): void;
 }
 
-/**
- * Declares the publisher's webhook from PUBLISH_WEBHOOK_URL and PUBLISH_HOOK_SECRET (sent as
- * `Authorization: Bearer …`), so no one has to click it together in the admin. Idempotent across
- * restarts: one webhook named "publisher", updated in place; removed when the URL is unset.
- * Strapi has already loaded stored webhooks into its runner when bootstrap runs, hence `update`.
- */
+// Strapi's runner already holds the stored webhooks when bootstrap runs, hence `runner.update`.
 export async function ensurePublishWebhook(strapi: Core.Strapi): Promise<void> {
   const { PUBLISH_WEBHOOK_URL: url, PUBLISH_HOOK_SECRET: secret } = readCmsEnv();
   const store = strapi.get('webhookStore') as WebhookStore;

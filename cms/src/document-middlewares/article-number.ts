@@ -10,11 +10,7 @@ import {
 } from '../utils/document-middleware';
 import { findMaxValue, findStoredValues, isValueTaken } from '../utils/unique-value';
 
-/**
- * Gives each article a stable number, the `-123` of `/thoi-su/le-hoi-123.html`: max + 1 on create
- * (imports may bring their own, if free), unchanged by edits, publish and unpublish (those copy
- * the row). A copy (clone) gets a new number.
- */
+/** The `-123` of `/thoi-su/le-hoi-123.html`: max + 1 on create, then never changed. */
 export const createArticleNumberMiddleware = (strapi: Core.Strapi) =>
   scopedMiddleware({ uids: [ARTICLE_UID], actions: WRITE_ACTIONS }, async (context, next) => {
     const { documentId, data = {} } = writeParamsOf(context);

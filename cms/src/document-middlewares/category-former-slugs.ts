@@ -9,13 +9,8 @@ import {
 import { rememberFormer } from '../utils/former-values';
 import { findStoredValues } from '../utils/unique-value';
 
-/**
- * Remembers the slugs a category had, in `formerSlugs`: a category's slug is the first part of
- * every article address in it, and the site keeps the old addresses working (redirect pages).
- * Categories have no draft: a saved slug is live at once, so the old one is recorded on update.
- * Runs after the slug middleware, which has settled the new slug. The list records history, so
- * what an update sends for it is replaced (a create, such as an import, may bring one).
- */
+// Categories have no draft, so the old slug is recorded on update, after the slug middleware has
+// settled the new one; what an update sends for the list is replaced (it records history).
 export const createCategoryFormerSlugsMiddleware = (strapi: Core.Strapi) =>
   scopedMiddleware({ uids: [CATEGORY_UID], actions: ['update'] }, async (context, next) => {
     const { documentId, data = {} } = writeParamsOf(context);

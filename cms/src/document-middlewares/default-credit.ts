@@ -6,12 +6,7 @@ import { replaceData, scopedMiddleware, writeParamsOf } from '../utils/document-
 /** The byline role of a reporter's own new article until they choose another. */
 export const DEFAULT_CREDIT_ROLE = 'Bài';
 
-/**
- * Credits a new article to the author profile of the admin user who creates it, when it comes
- * without credits: a reporter's article carries their byline without them picking themselves.
- * An admin user's author profile is the author whose (private) email is the user's email. Only
- * creates made in the admin count; imports, API tokens and the seed write their own credits.
- */
+/** Credits an admin user's new article to their author profile; imports bring their own. */
 export const createDefaultCreditMiddleware = (strapi: Core.Strapi) =>
   scopedMiddleware({ uids: [ARTICLE_UID], actions: ['create'] }, async (context, next) => {
     const { data = {} } = writeParamsOf(context);
@@ -29,11 +24,8 @@ export const createDefaultCreditMiddleware = (strapi: Core.Strapi) =>
     return next();
   });
 
-/**
- * The author profile linked to an admin user. Emails are compared in lower case (Strapi stores
- * admin emails lower-cased; an editor may type an author's with capitals); the oldest profile wins
- * if two share one.
- */
+// Without case: Strapi stores admin emails lower-cased, an editor may type an author's with
+// capitals. The oldest profile wins if two share one.
 export async function authorOfEmail(
   strapi: Core.Strapi,
   email: string,

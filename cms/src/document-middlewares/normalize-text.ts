@@ -7,11 +7,8 @@ import {
   writeParamsOf,
 } from '../utils/document-middleware';
 
-/**
- * Stores every string of our content in Unicode NFC. Vietnamese typed on macOS or pasted from
- * some word processors arrives decomposed (NFD): it looks the same but breaks search, slugs,
- * uniqueness and enumeration values ("Bài, ảnh").
- */
+// Vietnamese typed on macOS or pasted from some word processors arrives decomposed (NFD): it
+// looks the same but breaks search, slugs, uniqueness and enumeration values ("Bài, ảnh").
 export const normalizeText = scopedMiddleware(
   { uids: isAppContentType, actions: WRITE_ACTIONS },
   async (context, next) => {

@@ -7,13 +7,8 @@ import {
   writeParamsOf,
 } from '../utils/document-middleware';
 
-/**
- * Sets an article's publicationTime (the time readers see) when it is published without one.
- * A given time is kept: imported archives are back-dated. Publishing happens through `publish`
- * (an update straight to published becomes save + publish, see publish-updates.ts), or through
- * create with `status: 'published'`, which calls the internal publish directly, without
- * middlewares: both are handled here.
- */
+// A given time is kept (imports are back-dated). A create with `status: 'published'` calls the
+// internal publish without middlewares, so it is handled here too.
 export const createPublicationTimeMiddleware = (strapi: Core.Strapi) =>
   scopedMiddleware(
     { uids: [ARTICLE_UID], actions: ['create', 'publish'] },

@@ -7,19 +7,13 @@ import {
 } from '../utils/document-middleware';
 
 type MiddlewareResult = Awaited<ReturnType<DocumentMiddleware>>;
-// The part of the article document service used here: Strapi's types only add `publish` for
-// content types they know to have draft & publish.
+// Strapi's types add `publish` only for content types they know to have draft & publish.
 interface DraftAndPublishService {
   publish(params: { documentId: string }): Promise<{ entries: unknown[] }>;
 }
 
-/**
- * Turns an article update with `status: 'published'` (the REST API's `PUT …?status=published`)
- * into the two steps the admin's Publish button takes: save the draft, then `publish`. Strapi
- * would publish inside `update`, past the document middlewares, and the ones that must see every
- * publish (former paths) would miss it. Both steps share one transaction, as they do in Strapi,
- * and the result is the published version, as Strapi returns it.
- */
+// Strapi would publish inside `update`, past the middlewares that must see every publish (former
+// paths): save the draft, then `publish`, in one transaction, as the admin's Publish button does.
 export const createPublishUpdatesMiddleware = (strapi: Core.Strapi) =>
   scopedMiddleware({ uids: [ARTICLE_UID], actions: ['update'] }, async (context, next) => {
     const { documentId, status } = writeParamsOf(context);

@@ -6,12 +6,8 @@ import { scopedMiddleware, writeParamsOf } from '../utils/document-middleware';
 
 const PUBLISH_ACTION = 'plugin::content-manager.explorer.publish';
 
-/**
- * Deleting a published article takes it off the site, which is unpublishing: an admin user who may
- * not publish articles (a reporter) may delete their own drafts, but not an article that is live.
- * Strapi's delete permission cannot say so (its conditions see the draft, never the published
- * version), hence this check; calls from outside the admin (imports, the seed) are not concerned.
- */
+// Deleting a live article unpublishes it, which a reporter may not do; Strapi's delete conditions
+// see only the draft. Calls from outside the admin (imports, the seed) are not concerned.
 export const createPublishedDeleteGuardMiddleware = (strapi: Core.Strapi) =>
   scopedMiddleware({ uids: [ARTICLE_UID], actions: ['delete'] }, async (context, next) => {
     const admin = currentAdminRequest(strapi);

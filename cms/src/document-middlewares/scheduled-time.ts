@@ -7,12 +7,8 @@ import {
   writeParamsOf,
 } from '../utils/document-middleware';
 
-/**
- * A publish, scheduled or by hand, fulfils the article's schedule: `scheduledAt` is cleared on the
- * draft before the publish copies it, so an article an editor published early is not published
- * again (with whatever the draft holds then) when its old time comes. A create straight to
- * published has nothing left to schedule either.
- */
+// Any publish fulfils the schedule: cleared on the draft before publish copies it, so an article
+// published early is not published again when its old time comes.
 export const createScheduledTimeMiddleware = (strapi: Core.Strapi) =>
   scopedMiddleware(
     { uids: [ARTICLE_UID], actions: ['create', 'publish'] },

@@ -11,20 +11,14 @@ import {
 } from '../utils/document-middleware';
 import { findFreeSlug, findStoredValues } from '../utils/unique-value';
 
-/** The field each slug is derived from. */
 const SLUG_SOURCE_FIELDS: Partial<Record<UID.ContentType, string>> = {
   [ARTICLE_UID]: 'title',
   [CATEGORY_UID]: 'name',
   [AUTHOR_UID]: 'name',
 };
 
-/**
- * Gives articles, categories and authors a unique Vietnamese slug ("le-hoi-dua-ghe-ngo").
- * Generated from the title/name on create when none is given; an explicit slug is normalized the
- * same way. Once set, a slug is kept when the title changes: it is part of the published URL
- * (the admin shows it read-only, an import may still set it; former-paths.ts keeps an old address working).
- * Duplicates get -2, -3, … (drafts skip Strapi's own unique check, so we check every row).
- */
+// Once set, a slug is kept when the title changes: it is part of the published URL. Duplicates
+// get -2, -3, … (drafts skip Strapi's own unique check, so every row is checked).
 export const createSlugMiddleware = (strapi: Core.Strapi) =>
   scopedMiddleware(
     { uids: Object.keys(SLUG_SOURCE_FIELDS), actions: WRITE_ACTIONS },
@@ -54,7 +48,6 @@ async function resolveSlug(
     return text === undefined ? undefined : findFreeSlug(strapi, uid, toVietnameseSlug(text));
   }
 
-  // clone and update both start from an existing document (the source, or the one edited).
   const stored = documentId
     ? await findStoredValues(strapi, uid, documentId, ['slug', sourceField])
     : null;

@@ -2,11 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-/**
- * What a password sprayer posts to: the admin's login, first-admin registration, invited-user
- * registration and password reset (Strapi 5.54's admin authentication routes), and the same for
- * users-permissions' content API accounts. Strapi limits these per email; this limits per address.
- */
+/** Strapi 5.54's admin and users-permissions auth routes: Strapi limits them per email only. */
 export const LOGIN_PATHS = new Set([
   '/admin/login',
   '/admin/register-admin',
@@ -29,12 +25,8 @@ const alwaysCounts = (path: string) => path.endsWith('/forgot-password');
 const refusal = (seconds: number) =>
   `Có quá nhiều lần đăng nhập không thành công từ địa chỉ này. Xin thử lại sau ${Math.ceil(seconds / 60)} phút.`;
 
-/**
- * Global middleware (`global::login-limit`): an address with MAX_FAILURES failed attempts in the
- * window gets 429 in Vietnamese, with Retry-After. Successful logins do not count, so a newsroom
- * behind one address is not locked out by its own morning. The address is Koa's `ctx.request.ip`:
- * the connection's peer, or with `server.proxy` (TRUSTED_PROXY_HOPS) the one the proxy saw.
- */
+// Successful logins do not count, so a newsroom behind one address is not locked out by its own
+// morning. `ctx.request.ip` honours X-Forwarded-For only with TRUSTED_PROXY_HOPS.
 const loginLimit: Core.MiddlewareFactory = () => {
   const failures = new RateLimiterMemory({ points: MAX_FAILURES, duration: WINDOW_SECONDS });
   return async (ctx, next) => {

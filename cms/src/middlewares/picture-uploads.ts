@@ -27,12 +27,8 @@ async function isPicture(file: { filepath?: string }): Promise<boolean> {
   }
 }
 
-/**
- * Global middleware (`global::picture-uploads`, after the body parser): every uploaded file must
- * be a picture by its content. Strapi's own check (`security` in config/plugins.ts) trusts the
- * name and the declared type when it cannot tell the content, so an SVG or HTML text named
- * `.png` would pass it.
- */
+// Strapi's own check trusts the name and declared type when it cannot tell the content, so an
+// SVG or HTML text named `.png` would pass it.
 const pictureUploads: Core.MiddlewareFactory = () => async (ctx, next) => {
   if (ctx.method !== 'POST' || !UPLOAD_PATH.test(ctx.path)) return next();
   const files = (ctx.request as { files?: Record<string, unknown> }).files ?? {};

@@ -10,13 +10,8 @@ const apiTokenName = (ctx: {
     ? (ctx.state.auth.credentials as { name?: string } | undefined)?.name
     : undefined;
 
-/**
- * Route middleware (`global::published-only`) for the content API's find/findOne routes: serves
- * published documents only, whatever `status` the caller asks for. Strapi 5 honours `?status=draft`
- * for anyone allowed to read, so without this the public and the build token could read drafts
- * (also drafts populated from a category or author). The site's preview token is the exception
- * (src/bootstrap/api-tokens.ts): it reads the draft the journalist is previewing.
- */
+// Strapi 5 honours `?status=draft` for anyone allowed to read (populated drafts too), so every
+// caller but the site's preview token gets published documents only.
 const publishedOnly: Core.MiddlewareFactory = () => async (ctx, next) => {
   // Strapi's query parser caches the parsed object, so the controller sees this change.
   if (apiTokenName(ctx) !== DRAFT_TOKEN_NAME) ctx.query.status = 'published';

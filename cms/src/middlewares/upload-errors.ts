@@ -14,11 +14,7 @@ const tooLarge = (limitBytes: number) =>
 const isTypeRefusal = (message: string) =>
   /is not allowed|Cannot verify file type|Validation failed for file/.test(message);
 
-/**
- * Global middleware (`global::upload-errors`, before the body parser in config/middlewares.ts):
- * an upload refused for its type (plugin upload `security`) or its size (`sizeLimit`, the body
- * parser's maxFileSize) answers in Vietnamese with the same status, instead of Strapi's English.
- */
+/** Refusals for type or size, in Vietnamese with the same status (before the body parser). */
 const uploadErrors: Core.MiddlewareFactory =
   (_config, { strapi }) =>
   async (ctx, next) => {

@@ -6,10 +6,7 @@ export interface AdminRequest {
   ability: { can(action: string, subject: string): boolean };
 }
 
-/**
- * The admin user making the current request, or null when the call does not come from the admin
- * panel (REST with an API token, the seed, a cron task, a test calling the document service).
- */
+/** Null when the call is not from the admin panel (an API token, the seed, a cron task). */
 export function currentAdminRequest(strapi: Core.Strapi): AdminRequest | null {
   const ctx = strapi.requestContext.get() as
     | {

@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-/**
- * PostgreSQL advisory locks that make work single-writer across every CMS instance sharing one
- * database (several instances behind a load balancer). Keys are (TOASOAN, concern): no other
- * application on the database picks the same pair by chance.
- */
+// Keys are (TOASOAN, concern): no other application on the database picks the pair by chance.
 const TOASOAN = 0x546f6153; // "ToaS"
 
 export const ADVISORY_LOCKS = {
@@ -17,12 +13,8 @@ export const ADVISORY_LOCKS = {
 export const isPostgres = (strapi: Core.Strapi): boolean =>
   strapi.config.get('database.connection.client') === 'postgres';
 
-/**
- * Runs `work` inside a transaction that first takes the advisory lock `concern`, held until that
- * transaction (or the one already open around the call) commits: another instance's `work` under
- * the same lock waits and then sees the rows this one wrote. Elsewhere than PostgreSQL (SQLite:
- * one machine, one writer) `work` just runs.
- */
+// The lock is held until the (outermost) transaction commits: another instance waits, then sees
+// the rows this one wrote. SQLite has one writer anyway: `work` just runs.
 export async function withTransactionLock<T>(
   strapi: Core.Strapi,
   concern: keyof typeof ADVISORY_LOCKS,

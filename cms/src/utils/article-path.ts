@@ -11,11 +11,7 @@ export interface ArticleVersion {
   category: { slug: string | null } | null;
 }
 
-/**
- * The site's address of an article version, `/<category-slug>/<article-slug>-<number>.html`
- * (the same shape as articlePath in site/src/lib/urls.ts), or null when it has none: an article
- * without a category is not on the site.
- */
+/** As articlePath in site/src/lib/urls.ts; null without a category (not on the site). */
 export function articlePathOf(version: ArticleVersion | undefined): string | null {
   if (!version?.slug || version.number == null || !version.category?.slug) return null;
   return `/${version.category.slug}/${version.slug}-${version.number}.html`;

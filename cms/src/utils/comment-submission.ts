@@ -16,20 +16,14 @@ interface Submission {
 }
 
 const USER_AGENT_MAX = 255;
-/**
- * The site's queue sends a comment again when the CMS answered too late (the first request may
- * still have been stored): the same reader, article and text within this time is that comment.
- * The site refuses the same text from the same address within 10 minutes, so nothing else matches.
- */
+// A resend after a late answer is the stored comment; the site refuses the same text from one
+// address within 10 minutes, so nothing else matches.
 const REDELIVERY_WINDOW_MS = 10 * 60_000;
 
 /** Comments are stored one at a time, so a second delivery sees the first one's row. */
 let storing: Promise<unknown> = Promise.resolve();
 
-/**
- * The IP as an HMAC keyed with the app's first key: moderators can see that two comments came from
- * one address without the database holding addresses (a plain hash of an IPv4 is reversed in minutes).
- */
+/** Keyed with the first app key: a plain hash of an IPv4 is reversed in minutes. */
 export function hashIp(strapi: Core.Strapi, ip: string): string {
   const [key] = strapi.config.get('server.app.keys', []) as string[];
   return createHmac('sha256', key ?? '')
@@ -37,11 +31,7 @@ export function hashIp(strapi: Core.Strapi, ip: string): string {
     .digest('hex');
 }
 
-/**
- * Stores a reader's comment, always `pending` whatever the request says: only the fields above are
- * read, checked with the site's own schema, and the article must be published. User errors are
- * ValidationErrors (400) naming the field. A second delivery of a stored comment answers with it.
- */
+/** Always `pending`, whatever the request says; errors are ValidationErrors naming the field. */
 export async function createComment(strapi: Core.Strapi, data: unknown) {
   const submission = (data && typeof data === 'object' ? data : {}) as Submission;
   const checked = validateComment(submission as Record<string, unknown>);

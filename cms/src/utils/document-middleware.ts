@@ -4,10 +4,7 @@ import type { Core } from '@strapi/strapi';
 export type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
 export type DocumentMiddlewareContext = Parameters<DocumentMiddleware>[0];
 
-/**
- * The part of the params of create/update/clone/publish our middlewares read. Strapi's own
- * params type is a union over every content type and action, too wide to narrow usefully here.
- */
+/** What our middlewares read: Strapi's params type is a union too wide to narrow usefully. */
 export interface WriteParams {
   documentId?: string;
   status?: 'draft' | 'published';
@@ -38,13 +35,7 @@ export interface DocumentScope<Action extends string> {
 type Next = Parameters<DocumentMiddleware>[1];
 type ScopedContext<Action extends string> = DocumentMiddlewareContext & { action: Action };
 
-/**
- * A document middleware that handles only the calls in `scope` and hands every other straight to
- * `next()`, unchanged: the uid/action check each of our middlewares starts with, written once.
- *
- * @example
- * strapi.documents.use(scopedMiddleware({ uids: [ARTICLE_UID], actions: ['publish'] }, handler))
- */
+/** Handles only the calls in `scope`; every other goes straight to `next()`, unchanged. */
 export function scopedMiddleware<Action extends string>(
   scope: DocumentScope<Action>,
   handle: (context: ScopedContext<Action>, next: Next) => ReturnType<DocumentMiddleware>,

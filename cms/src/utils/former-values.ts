@@ -1,13 +1,5 @@
-/**
- * The list of former values (addresses, slugs) after `current` replaced `former`: `former` is
- * appended once, and `current` leaves the list (an article moved back to an old address is live
- * there again, not redirected). Anything that is not a non-empty string is dropped, so a list
- * edited by hand cannot break the site's build.
- *
- * @example
- * rememberFormer(['/thoi-su/a-1.html'], '/thoi-su/b-1.html', '/kinh-te/b-1.html')
- * //=> ['/thoi-su/a-1.html', '/thoi-su/b-1.html']
- */
+// `current` leaves the list: an article moved back to an old address is live there, not
+// redirected. Anything but non-empty strings is dropped: a hand-edited list cannot break a build.
 export function rememberFormer(
   list: unknown,
   former: string | null,

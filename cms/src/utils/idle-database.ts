@@ -7,12 +7,8 @@ interface PoolCounters {
   numPendingCreates(): number;
 }
 
-/**
- * Resolves once no database query has run for a few consecutive checks (or after `timeoutMs`).
- * Call it before `strapi.destroy()` in scripts and tests: after a create or publish, Strapi loads
- * the entry for its `entry.*` event in the background, and destroying the pool under that query
- * makes knex reject it ("Error: aborted"; seen on PostgreSQL).
- */
+// Before `strapi.destroy()`: Strapi loads an entry for its `entry.*` event in the background, and
+// destroying the pool under that query makes knex reject it ("Error: aborted", on PostgreSQL).
 export async function waitForIdleDatabase(strapi: Core.Strapi, timeoutMs = 5000): Promise<void> {
   const pool = (strapi.db.connection.client as unknown as { pool?: PoolCounters }).pool;
   if (!pool) return;

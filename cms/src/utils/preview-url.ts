@@ -10,12 +10,7 @@ export interface PreviewSettings {
   secret: string;
 }
 
-/**
- * Strapi's preview handler (config/admin.ts): the URL the admin's Preview opens for an entry.
- * The draft of an article gets a signed link to the site's on-demand preview route, valid for
- * PREVIEW_LINK_LIFETIME_MS; the published version is its live page (none when it has no
- * address). Other types have no page of their own: no preview.
- */
+/** Strapi's preview handler (config/admin.ts): only articles have pages of their own. */
 export function createPreviewHandler(settings: PreviewSettings, now: () => number = Date.now) {
   return async (
     uid: string,

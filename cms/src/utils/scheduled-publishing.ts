@@ -18,18 +18,8 @@ const BATCH = 50;
 // A run still going when the next is due (a slow database) is not doubled in this process.
 let running: Promise<number> | null = null;
 
-/**
- * Publishes every article whose draft has a `scheduledAt` that has come, through the document
- * service's `publish`: the same middlewares (publication time, former paths) and the same
- * `entry.publish` webhook as the admin's Publish button. Run by the cron task of config/server.ts
- * and once at bootstrap (what came due while the CMS was stopped). Returns how many it published.
- *
- * Several CMS instances may run it at once: each article is claimed by clearing its `scheduledAt`
- * with a conditional UPDATE in the same transaction as the publish. Only the instance whose
- * UPDATE changed the row publishes it (the database serializes the two UPDATEs: PostgreSQL by the
- * row lock, SQLite by its single writer); if the publish fails, the claim rolls back with it and
- * the next run tries again.
- */
+// Several instances may run it at once: each article is claimed by a conditional UPDATE in its
+// publish's transaction (cms/README.md, "Scheduled publishing").
 export function publishDueArticles(strapi: Core.Strapi, now = new Date()): Promise<number> {
   running ??= runOnce(strapi, now).finally(() => {
     running = null;
@@ -74,10 +64,7 @@ async function publishClaimed(strapi: Core.Strapi, draft: DueDraft, now: Date): 
   });
 }
 
-/**
- * The cron rule for a check every `seconds` (1–59, or whole minutes up to an hour), in the
- * six-field syntax of Strapi's cron (croner).
- */
+/** In the six-field syntax of Strapi's cron (croner). */
 export function scheduleCheckRule(seconds: number): string {
   if (Number.isInteger(seconds) && seconds >= 1 && seconds <= 59) return `*/${seconds} * * * * *`;
   if (Number.isInteger(seconds) && seconds % 60 === 0 && seconds >= 60 && seconds <= 3600) {

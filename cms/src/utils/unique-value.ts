@@ -3,15 +3,8 @@ import type { Core, UID } from '@strapi/strapi';
 /** How many candidate slugs (base, base-2, …) one query checks. */
 const CANDIDATES_PER_QUERY = 10;
 
-/**
- * Returns `base`, or `base-2`, `base-3`, … whichever is not yet used as `field` by another
- * document. Rows of `exceptDocumentId` (the document being edited: its draft and published
- * rows share one slug) do not count.
- *
- * Asks for a few exact candidates at a time (`slug IN (…)`, an index lookup each) rather than
- * for every slug starting with `base-`: a LIKE prefix is case-insensitive on SQLite and cannot
- * use the index, so each write would read the whole table.
- */
+// Exact candidates (`slug IN (…)`, an index lookup each), not a LIKE prefix: that is
+// case-insensitive on SQLite and cannot use the index, so each write would read the whole table.
 export async function findFreeSlug(
   strapi: Core.Strapi,
   uid: UID.ContentType,
@@ -53,10 +46,7 @@ export async function isValueTaken(
   return count > 0;
 }
 
-/**
- * The largest integer stored in `field` over every row (drafts included), or 0. With an index on
- * `field` (see the content type's `indexes`) this reads one index entry, not the table.
- */
+/** The largest value over every row, drafts included, or 0 (one index entry: see `indexes`). */
 export async function findMaxValue(
   strapi: Core.Strapi,
   uid: UID.ContentType,

@@ -31,11 +31,7 @@ interface Props {
   disabled?: boolean;
 }
 
-/**
- * Every date-time field of the content manager's edit forms ("Thời gian đăng", "Hẹn giờ đăng"),
- * entered and shown in GMT+7 whatever the browser's time zone: 08:30 typed in New York is
- * stored as 01:30Z. Registered for the `datetime` type with `app.addFields` (app.tsx).
- */
+/** 08:30 typed in New York is stored as 01:30Z, whatever the browser's time zone. */
 export const Gmt7DateTimeInput = React.forwardRef<HTMLInputElement, Props>(
   ({ name, label, hint, labelAction, required, disabled }, ref) => {
     const field = useField<string | null>(name);

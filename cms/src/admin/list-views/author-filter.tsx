@@ -33,10 +33,7 @@ function loadAuthors(): Promise<void> {
     }));
 }
 
-/**
- * Draws the list again once the authors are known, so a filter's tag that was drawn before
- * says "Mai Lan" rather than her id. Mounted in the list's action bar.
- */
+/** Redraws the list once the authors are known, so a tag drawn before shows a name, not an id. */
 export function AuthorNamesLoader() {
   const { pathname } = useLocation();
   const [, setQuery] = useQueryParams();
@@ -55,11 +52,8 @@ export function AuthorNamesLoader() {
 /** The filter's value: an author picked by name (the value is the author's id). */
 const AuthorInput = filterSelect('Tác giả', 'Chọn tác giả', authorOptions);
 
-/**
- * "Tác giả" in the article list's filters. The byline is a repeatable component, which the
- * content manager does not offer as a filter; the filter it makes reads
- * `filters[$and][i][credits][author][$eq]=<author id>`, which the list route accepts.
- */
+// The content manager offers no filter on a repeatable component; the list route accepts the
+// `filters[$and][i][credits][author][$eq]=<author id>` this one makes.
 export function injectAuthorFilter({
   displayedFilters,
   layout,

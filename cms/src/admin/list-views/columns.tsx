@@ -20,11 +20,7 @@ const BADGE_COLOURS: Record<Moderation, { backgroundColor: string; textColor: st
   spam: { backgroundColor: 'danger100', textColor: 'danger700' },
 };
 
-/**
- * The newsroom's cells in every list: times as the paper prints them ("12/10/2023 | 08:29
- * GMT+7", whatever the browser's zone), a comment's state as a Vietnamese badge, an article's
- * byline ("Bài, ảnh: TRƯỜNG SƠN").
- */
+/** Times as the paper prints them, whatever the browser's zone; states as badges; bylines. */
 export function injectNewsroomColumns({
   displayedHeaders,
   layout,

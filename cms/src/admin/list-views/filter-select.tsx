@@ -6,11 +6,8 @@ export interface FilterOption {
   value: string;
 }
 
-/**
- * A list filter's input that picks its value among named options. Given as the filter's `input`
- * with the same `options`, it also makes the filter's tag print the option's name, not the value.
- * `options` is read at each render (the authors' list is filled in place once loaded).
- */
+// As a filter's `input` with the same `options`, it makes the tag print the name, not the value.
+// `options` is read at each render (the authors' list is filled in place once loaded).
 export const filterSelect = (label: string, placeholder: string, options: FilterOption[]) =>
   function FilterSelect({ name }: { name: string }) {
     const field = useField(name);

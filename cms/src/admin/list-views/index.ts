@@ -5,12 +5,7 @@ import { moderationBulkActions, moderationRowActions } from './moderation-action
 import { injectModerationFilter } from './moderation-filter';
 import { PendingCommentsFilter } from './pending-comments-filter';
 
-/**
- * The newsroom's list views in the content manager (their columns and order are set at the
- * CMS's bootstrap, src/bootstrap/list-views.ts): GMT+7 times, comment moderation in two clicks
- * or in bulk, the comment list opened on pending with its states in Vietnamese, the article
- * list's byline and author filter.
- */
+/** The lists' columns and order are set at the CMS's bootstrap (src/bootstrap/list-views.ts). */
 export function registerListViews(app: StrapiApp): void {
   app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectNewsroomColumns);
   app.registerHook('Admin/CM/pages/ListView/inject-in-filters', injectAuthorFilter);

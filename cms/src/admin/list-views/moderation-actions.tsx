@@ -14,10 +14,7 @@ interface RowProps {
   document?: { moderation?: Moderation };
 }
 
-/**
- * "Duyệt", "Từ chối", "Đánh dấu spam" for the comments ticked in the list: tick, click. No
- * confirmation: every decision can be changed again the same way.
- */
+/** No confirmation: every decision can be changed again the same way. */
 const bulkAction = (decision: Decision) => {
   const Action = ({ model, documents }: BulkProps) => {
     const decide = useModerationDecision();

@@ -15,11 +15,8 @@ const MODERATION_OPTIONS = Object.entries(MODERATION_LABELS).map(([value, label]
 /** The filter's value: a state picked by its Vietnamese name. */
 const ModerationInput = filterSelect('Kiểm duyệt', 'Chọn trạng thái', MODERATION_OPTIONS);
 
-/**
- * The comment list's state filter with Vietnamese values. The content manager's own enumeration
- * filter names the options through the translations, but its tag prints the raw value
- * ("Kiểm duyệt là pending"); a filter with its own input makes the tag read the option's label.
- */
+// The content manager's own enumeration filter prints the raw value in its tag ("Kiểm duyệt là
+// pending"); with its own input the tag reads the option's label.
 export function injectModerationFilter({
   displayedFilters,
   layout,

@@ -24,11 +24,8 @@ export const DECISIONS: Array<{
   { moderation: 'spam', label: 'Đánh dấu spam', done: 'Đã đánh dấu spam' },
 ];
 
-/**
- * Sets the state of some comments through the content manager's own update route, the path an
- * edit-and-save takes: the document service runs, so each decision fires the "publisher" webhook
- * and the site rebuilds. One at a time, as a moderator clicking would; then the list reloads.
- */
+// The content manager's own update route, as an edit-and-save: each decision fires the
+// "publisher" webhook and the site rebuilds. One at a time, as a moderator clicking would.
 export function useModerationDecision() {
   const { put } = useFetchClient();
   const { toggleNotification } = useNotification();

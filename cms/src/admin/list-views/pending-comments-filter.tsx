@@ -8,12 +8,8 @@ interface ListQuery {
   [key: string]: unknown;
 }
 
-/**
- * Opens the comment list on the comments waiting for a decision: when the list mounts without a
- * filter on the state, it adds "moderation is pending" (sort, page size and other filters kept).
- * Mounted in the list's action bar, so it runs once per visit: a moderator who removes the filter
- * sees every comment until they leave the list, and a state they picked themselves is kept.
- */
+// Mounted in the list's action bar, so once per visit: a moderator who removes the filter sees
+// every comment until they leave the list, and a state they picked themselves is kept.
 export function PendingCommentsFilter() {
   const { pathname } = useLocation();
   const [{ query }, setQuery] = useQueryParams<ListQuery>();

@@ -8,12 +8,7 @@ import upload from './upload.json';
 const prefixed = (plugin: string, strings: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(strings).map(([key, text]) => [`${plugin}.${key}`, text]));
 
-/**
- * The strings Strapi's own Vietnamese lacks for the newsroom's screens (admin core, content
- * manager, media library): those its en.json files list, then those its code asks for without
- * listing them (unlisted.json, full keys), then the few a newsroom words differently.
- * Passed as `config.translations.vi`, which Strapi merges over its own.
- */
+/** What Strapi's own Vietnamese lacks (cms/README.md), merged over it by Strapi. */
 export const vietnamese: Record<string, string> = {
   ...admin,
   ...prefixed('content-manager', contentManager),

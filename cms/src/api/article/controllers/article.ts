@@ -1,7 +1,3 @@
-/**
- * article controller
- */
-
 import { factories } from '@strapi/strapi';
 
 export default factories.createCoreController('api::article.article');

@@ -1,7 +1,3 @@
-/**
- * article service
- */
-
 import { factories } from '@strapi/strapi';
 
 export default factories.createCoreService('api::article.article');

@@ -1,7 +1,3 @@
-/**
- * author controller
- */
-
 import { factories } from '@strapi/strapi';
 
 export default factories.createCoreController('api::author.author');

@@ -1,7 +1,3 @@
-/**
- * author service
- */
-
 import { factories } from '@strapi/strapi';
 
 export default factories.createCoreService('api::author.author');

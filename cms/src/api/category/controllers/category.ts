@@ -1,7 +1,3 @@
-/**
- * category controller
- */
-
 import { factories } from '@strapi/strapi';
 
 export default factories.createCoreController('api::category.category');

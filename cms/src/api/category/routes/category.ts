@@ -1,7 +1,3 @@
-/**
- * category router
- */
-
 import { factories } from '@strapi/strapi';
 
 // Readers and the site build only ever see published content (see src/middlewares/published-only.ts).

@@ -1,7 +1,3 @@
-/**
- * category service
- */
-
 import { factories } from '@strapi/strapi';
 
 export default factories.createCoreService('api::category.category');

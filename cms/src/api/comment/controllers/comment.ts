@@ -1,15 +1,9 @@
-/**
- * comment controller
- */
-
 import { factories } from '@strapi/strapi';
 import { createComment } from '../../../utils/comment-submission';
 import { COMMENT_UID } from '../../../utils/content-types';
 
-// `create` is what the "comment-submit" token may call: it takes only a reader's fields and
-// stores them pending (see src/utils/comment-submission.ts). A full-access token (an import, a
-// migration, an integration) is trusted like the admin and keeps the core's create. Reading
-// stays the core's.
+// The "comment-submit" token's create stores only a reader's fields, pending; a full-access token
+// (an import) is trusted like the admin and keeps the core's create.
 export default factories.createCoreController('api::comment.comment', ({ strapi }) => ({
   async create(ctx) {
     if (ctx.state.auth?.credentials?.type === 'full-access') return super.create(ctx);

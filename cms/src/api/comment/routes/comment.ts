@@ -1,7 +1,3 @@
-/**
- * comment router
- */
-
 import { factories } from '@strapi/strapi';
 
 // Comments have no drafts, but the article they populate does (see src/middlewares/published-only.ts).

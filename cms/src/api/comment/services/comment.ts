@@ -1,7 +1,3 @@
-/**
- * comment service
- */
-
 import { factories } from '@strapi/strapi';
 
 export default factories.createCoreService('api::comment.comment');

@@ -1,7 +1,3 @@
-/**
- * site-export controller
- */
-
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { encodeExportPage, SITE_EXPORT_TYPE } from '@toasoan/shared';
@@ -37,11 +33,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       );
     }
     const page = await strapi.service('api::site-export.site-export').page({ after, limit });
-    // The next cursor in a header too: a client can ask for the next page before it has parsed
-    // this one (empty: this is the last page).
+    // In a header too, so a client can ask for the next page before parsing this one.
     ctx.set(NEXT_PAGE_HEADER, page.meta.next === null ? '' : String(page.meta.next));
-    // One buffer: given an object, Koa serializes it, measures the string's UTF-8 length, then
-    // encodes it again to write it.
+    // One buffer: given an object, Koa serializes it, then encodes it twice (to measure, to write).
     ctx.type = SITE_EXPORT_TYPE;
     ctx.body = Buffer.concat(encodeExportPage({ data: page.data, meta: page.meta }, page.bodies));
   },

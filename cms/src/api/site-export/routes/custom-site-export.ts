@@ -1,9 +1,4 @@
-/**
- * site-export router: one custom route, for the site's full builds.
- */
-
-// Like site-sync: an action named `find`, so the read-only "site-build" API token may call it; the
-// public role is never given it (src/bootstrap/public-permissions.ts).
+// For the site's full builds; named `find` like site-sync's, so the "site-build" token may call it.
 export default {
   routes: [
     {

@@ -1,7 +1,3 @@
-/**
- * site-export service
- */
-
 import type { Core } from '@strapi/strapi';
 import {
   SITE_ARTICLE_FIELDS,
@@ -16,9 +12,7 @@ import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID } from '../../../utils/content-ty
 const FILE_UID = 'plugin::upload.file';
 const CREDIT_UID = 'article.credit';
 
-// What the site's ARTICLE_QUERY asks for (the lists of @toasoan/shared's site-fields.ts), in the
-// order REST writes the keys: id and documentId first, then the fields as listed, then the
-// populated ones.
+// The site's ARTICLE_QUERY fields, in REST's key order: id, documentId, the fields, the populated.
 const entity = (fields: readonly string[]) => ['id', 'documentId', ...fields];
 // The body travels as bytes beside the entries (see SiteExportPage), never as a JSON string.
 const ARTICLE_FIELDS = entity(SITE_ARTICLE_FIELDS.filter((field) => field !== 'body'));
@@ -36,10 +30,7 @@ export interface SiteExportPage {
   data: Entry[];
   /** `next`: the cursor for the following page (the last row id), null after the last page. */
   meta: { next: number | null };
-  /**
-   * Each entry's body as the database holds it, UTF-8 bytes (empty for none): read as bytes and
-   * sent as bytes, so neither side decodes ~9 KB of Vietnamese per article into a JS string.
-   */
+  /** Each entry's body in UTF-8 bytes (empty for none), never decoded into a JS string. */
   bodies: Buffer[];
 }
 
@@ -55,11 +46,8 @@ interface Attribute {
   };
 }
 
-/**
- * Strapi's own conversions of a column value (its database fields' fromDB), for the types the
- * export reads: SQLite keeps datetimes as milliseconds and json as text, PostgreSQL hands back a
- * Date and parsed json; REST shows ISO strings and parsed values either way.
- */
+// Strapi's own fromDB for the types read here: SQLite keeps datetimes as milliseconds and json as
+// text, PostgreSQL gives a Date and parsed json; REST shows ISO strings and parsed values.
 const fromDb = (type: string, value: unknown): unknown => {
   if (value === null || value === undefined) return null;
   switch (type) {
@@ -86,13 +74,8 @@ const fromDb = (type: string, value: unknown): unknown => {
   }
 };
 
-/**
- * Every published article that has a category, a page at a time in the order of the published
- * row's id, each exactly as REST renders it with the site's ARTICLE_QUERY. REST's populate and
- * sanitization cost a few hundred ms per 100 articles; here a page is four SQL queries (articles,
- * categories, covers, credits with their authors), each `IN` the page's ids, and plain mapping.
- * Table and column names come from Strapi's metadata, as in site-sync.
- */
+// REST's populate and sanitization cost a few hundred ms per 100 articles; here a page is four
+// SQL queries and plain mapping. Table and column names come from Strapi's metadata.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = strapi.db.connection;
   const metaOf = (uid: string) => strapi.db.metadata.get(uid as never);
@@ -191,10 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return found;
   };
 
-  /**
-   * Article row id → its credits in component order, each with its author, or null once the
-   * author is deleted (the link row goes with it).
-   */
+  /** Article row id → its credits in order, each with its author (null once it is deleted). */
   const creditsOf = async (ids: number[]): Promise<Map<number, Entry[]>> => {
     const components = attributeOf(ARTICLE_UID, 'credits').joinTable!;
     const credits = metaOf(CREDIT_UID).tableName;

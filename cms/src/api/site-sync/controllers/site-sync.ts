@@ -1,7 +1,3 @@
-/**
- * site-sync controller
- */
-
 import type { Core } from '@strapi/strapi';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

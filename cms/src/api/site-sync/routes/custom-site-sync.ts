@@ -1,10 +1,5 @@
-/**
- * site-sync router: one custom route, for the site's incremental builds.
- */
-
-// The handler is an action named `find`: Strapi lets a read-only API token (the "site-build" one)
-// call routes whose scope ends in find/findOne, and nothing else. The public role is never given
-// it (src/bootstrap/public-permissions.ts), so a request without a valid token gets 401/403.
+// For the site's incremental builds. Named `find`: the only kind of action a read-only API token
+// (the "site-build" one) may call. The public role is never given it.
 export default {
   routes: [
     {

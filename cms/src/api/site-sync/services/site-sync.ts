@@ -1,7 +1,3 @@
-/**
- * site-sync service
- */
-
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, COMMENT_UID } from '../../../utils/content-types';
 
@@ -23,23 +19,16 @@ interface JoinTable {
   joinColumn: { name: string; referencedColumn: string };
 }
 
-/**
- * Strapi's own conversion of a datetime column (DatetimeField.fromDB): SQLite stores milliseconds,
- * PostgreSQL hands back a Date; both become the string the REST API shows for the same row.
- * Strapi always sets updatedAt; were one missing, '' matches no time, so the site reads it again.
- */
+// Strapi's DatetimeField.fromDB (SQLite: milliseconds, PostgreSQL: a Date), so the string equals
+// REST's. Were updatedAt missing, '' matches no time and the site reads the document again.
 const toIsoString = (value: unknown): string => {
   if (value === null || value === undefined) return '';
   const date = value instanceof Date ? value : new Date(value as string | number);
   return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 };
 
-/**
- * What the site needs to tell which documents changed since its last build, at archive scale:
- * one SQL query per collection, only two columns, no document service and no populate (which
- * would load and sanitize every article with its body). Table and column names come from
- * Strapi's metadata, so they stay right whatever identifiers the database needed.
- */
+// No document service or populate, which would load and sanitize every article with its body.
+// Table and column names come from Strapi's metadata, whatever identifiers the database needed.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const columnOf = (uid: string, attribute: string): string => {
     const meta = strapi.db.metadata.get(uid as never);
