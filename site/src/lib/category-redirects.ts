@@ -1,4 +1,3 @@
-/** What a category-page redirect needs: the category's slug now and the ones it had before. */
 export interface RenamedCategory {
   slug: string;
   formerSlugs: string[];
@@ -7,15 +6,7 @@ export interface RenamedCategory {
 // A slug as the CMS makes them; anything else (a hand-edited entry) would become a folder name.
 const SLUG = /^[a-z0-9-]+$/;
 
-/**
- * The old slugs of renamed categories, under which their first page (as a page leading to the
- * current one) and their feed are written again. A former slug that a category holds now keeps that category's
- * page; one that two categories had leads to the first of them.
- *
- * @example
- * formerCategoryPages([{ slug: 'kinh-te', formerSlugs: ['kinh-doanh'] }])
- * //=> [{ formerSlug: 'kinh-doanh', category: { slug: 'kinh-te', formerSlugs: ['kinh-doanh'] } }]
- */
+/** A former slug a category holds now keeps its page; one two categories had leads to the first. */
 export function formerCategoryPages<C extends RenamedCategory>(
   categories: readonly C[],
 ): { formerSlug: string; category: C }[] {

@@ -8,10 +8,7 @@ import type { RoutableArticle } from './strapi/site-data';
 export type CategoryListPage = { category: Category; list: ListPage<RoutableArticle> };
 export type AuthorListPage = { author: Author; list: ListPage<RoutableArticle> };
 
-/**
- * Every page of every category, 20 articles each, newest first. A category without articles
- * gets one empty page: the menu links to it.
- */
+/** A category without articles gets one empty page: the menu links to it. */
 export async function categoryListPages(): Promise<CategoryListPage[]> {
   const { data, byCategory } = await getSiteIndex();
   return data.categories.flatMap((category) =>
@@ -22,7 +19,6 @@ export async function categoryListPages(): Promise<CategoryListPage[]> {
   );
 }
 
-/** Every page of every author: the articles that credit them, 20 a page, newest first. */
 export async function authorListPages(): Promise<AuthorListPage[]> {
   const { data, byAuthor } = await getSiteIndex();
   return data.authors.flatMap((author) =>

@@ -1,22 +1,13 @@
-/** One page of a paginated list. */
 export interface ListPage<T> {
   /** 1-based. */
   page: number;
-  /** How many pages the list has: at least 1, so an empty list still gets its (empty) page. */
+  /** At least 1: an empty list still gets its (empty) page. */
   pageCount: number;
   items: T[];
-  /** How many items the whole list has. */
   total: number;
 }
 
-/**
- * Cuts a list into pages of `perPage`. An empty list gives one empty page: a category without
- * articles still has its address, which the menu links to.
- *
- * @example
- * paginate(['a', 'b', 'c'], 2).map((page) => page.items)
- * //=> [['a', 'b'], ['c']]
- */
+/** An empty list gives one empty page: a category without articles keeps the menu's link. */
 export function paginate<T>(items: readonly T[], perPage: number): ListPage<T>[] {
   if (!Number.isInteger(perPage) || perPage < 1) {
     throw new RangeError(`perPage must be a whole number above 0, not ${perPage}`);
@@ -33,15 +24,7 @@ export function paginate<T>(items: readonly T[], perPage: number): ListPage<T>[]
 /** A gap in the row of page numbers, printed as "…". */
 export const GAP = 'gap';
 
-/**
- * The page numbers to link from page `current` of `pageCount`: the first and the last, and
- * `around` on each side of the current one, with gaps for what is left out. A category of 1,000
- * articles has 50 pages; listing every one of them would bury the links that matter.
- *
- * @example
- * pageNumbers(6, 50)
- * //=> [1, 'gap', 4, 5, 6, 7, 8, 'gap', 50]
- */
+/** First, last and `around` the current one: links to all 50 pages would bury those that matter. */
 export function pageNumbers(
   current: number,
   pageCount: number,

@@ -1,6 +1,5 @@
 import { articlePath } from './urls';
 
-/** What finding redirects needs of an article: its address and the ones it had before. */
 export interface MovableArticle {
   slug: string;
   number: number;
@@ -8,7 +7,6 @@ export interface MovableArticle {
   formerPaths: string[];
 }
 
-/** What it needs of a category: its slug and the ones it had before. */
 export interface RenamableCategory {
   slug: string;
   formerSlugs: string[];
@@ -26,11 +24,7 @@ export interface ArticleRedirect<A> {
 // file name, and a hand-edited entry must not write outside the article folders.
 const ARTICLE_PATH = /^\/([a-z0-9-]+)\/([a-z0-9-]+-(\d+))\.html$/;
 
-/**
- * Every slug a category is known by (now or before), for each slug it has had: an address under
- * one of them may have been live under any other. A slug given up and taken by another category
- * joins both groups; the pages under it still differ, each holding its article's unique number.
- */
+/** A slug given up and taken by another category joins both groups (numbers keep pages apart). */
 function slugAliases(categories: readonly RenamableCategory[]): Map<string, Set<string>> {
   const aliases = new Map<string, Set<string>>();
   for (const category of categories) {
@@ -44,20 +38,7 @@ function slugAliases(categories: readonly RenamableCategory[]): Map<string, Set<
   return aliases;
 }
 
-/**
- * The redirect pages a build writes, so that no link to a published article breaks: each address
- * the article was published under before (its `formerPaths`), and its current and former
- * addresses under every slug its category has had (`formerSlugs`). An address that is some
- * article's live page, or already taken by an earlier article of the list, is left out; the
- * numbers in article addresses are unique, so neither happens unless the CMS data is odd.
- *
- * @example
- * findRedirects(
- *   [{ slug: 'moi', number: 7, category: { slug: 'kinh-te' }, formerPaths: ['/thoi-su/cu-7.html'] }],
- *   [{ slug: 'kinh-te', formerSlugs: [] }],
- * ).map((redirect) => redirect.path)
- * //=> ['/thoi-su/cu-7.html']
- */
+/** Every former address, and the current one under each former category slug, so no link breaks. */
 export function findRedirects<A extends MovableArticle>(
   articles: readonly A[],
   categories: readonly RenamableCategory[],

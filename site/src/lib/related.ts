@@ -1,21 +1,11 @@
-// Which articles a page lists, chosen from the whole archive once per build. A build renders
-// tens of thousands of pages: each helper here reads a list already grouped and sorted, so a page
-// costs a few steps, not a scan of the archive.
+// Each helper reads a list grouped and sorted once per build: a page costs a few steps, not a scan.
 
-/** What these helpers need of an article (the site's RoutableArticle has it all). */
 export interface Listable {
   documentId: string;
   category: { slug: string };
   credits: { author: { slug: string } | null }[];
 }
 
-/**
- * Groups articles by category slug, keeping their order (newest first when given newest first).
- *
- * @example
- * groupByCategory([{ documentId: 'a', category: { slug: 'x' }, credits: [] }]).get('x')?.length
- * //=> 1
- */
 export function groupByCategory<T extends Listable>(articles: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const article of articles) {
@@ -26,10 +16,7 @@ export function groupByCategory<T extends Listable>(articles: readonly T[]): Map
   return groups;
 }
 
-/**
- * Groups articles by the slug of every author credited on them (once per article, whatever
- * their roles), keeping their order.
- */
+/** Once per article, whatever the author's roles. */
 export function groupByAuthor<T extends Listable>(articles: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const article of articles) {
@@ -43,15 +30,7 @@ export function groupByAuthor<T extends Listable>(articles: readonly T[]): Map<s
   return groups;
 }
 
-/**
- * Up to `count` articles of `list` that pass `accept`, nearest to position `index` and published
- * before it (they come after it in a newest-first list); when there are not enough, the nearest
- * published after it fill in. Newest first. The article at `index` itself is never among them.
- *
- * @example
- * around(['a', 'b', 'c', 'd'], 2, 2, () => true)
- * //=> ['b', 'd']
- */
+/** The nearest published before `index` (after it in the list), then after if too few. */
 export function around<T>(
   list: readonly T[],
   index: number,
@@ -75,12 +54,7 @@ export interface RelatedLists<T> {
   otherCategories: T[];
 }
 
-/**
- * Prepares the related lists of every article of `newestFirst`: its neighbourhood, the
- * `sameCount` articles of its category and the `otherCount` of the other categories published
- * just before it (see `around`). Not the newest of the site: then every publish would change
- * every article page, and a build could no longer render only the pages a publish changed.
- */
+/** The neighbourhood, not the newest: else every publish would change every article page. */
 export function createRelatedFinder<T extends Listable>(
   newestFirst: readonly T[],
   { sameCount, otherCount }: { sameCount: number; otherCount: number },

@@ -1,9 +1,6 @@
 import { FetchError, ofetch, type FetchContext } from 'ofetch';
 
-/**
- * Answers worth asking again: a timeout, "too early", rate limits (429) and a server that is
- * booting, restarting or overloaded (5xx). Any other 4xx will not change by asking again.
- */
+/** Any other 4xx will not change by asking again. */
 export const RETRY_STATUS_CODES = [408, 425, 429, 500, 502, 503, 504];
 
 export interface RetryPolicy {
@@ -24,12 +21,7 @@ export interface RetryingRequest {
 /** Each attempt's time limit, cleared once the answer begins. */
 const limits = new WeakMap<FetchContext, NodeJS.Timeout>();
 
-/**
- * Sends a request through ofetch, retrying network errors, timeouts and RETRY_STATUS_CODES with
- * exponential back-off; resolves to the response with its body unread (a caller may look at the
- * headers first). Throws ofetch's FetchError: `response` (body read into `data` as text) for an
- * HTTP error, none when nothing answered.
- */
+/** The body is left unread (a caller may look at the headers first); throws ofetch's FetchError. */
 export function fetchWithRetries(
   url: string,
   request: RetryingRequest,
@@ -43,9 +35,8 @@ export function fetchWithRetries(
     retryDelay: (context: FetchContext) =>
       retryDelayMs * 2 ** (attempts - 1 - Number(context.options.retry ?? 0)),
     retryStatusCodes: RETRY_STATUS_CODES,
-    // A fresh time limit per attempt (ofetch's own `timeout` hands its aborted signal on to the
-    // retry, which then fails at once), for the answer to begin: a body asked for ahead
-    // (StrapiClient.exportPages) may wait in its socket while the caller works on the last one.
+    // A fresh limit per attempt (ofetch's `timeout` hands its aborted signal on to the retry),
+    // until the answer begins: a body asked for ahead (exportPages) may wait in its socket.
     onRequest: (context) => {
       const abort = new AbortController();
       const timer = setTimeout(

@@ -2,17 +2,15 @@ import { creditedPeople } from './article-meta';
 import { absoluteUrl, articlePath } from './urls';
 import { escapeXml, xmlElement } from './xml';
 
-/** One entry of a feed. */
 export interface FeedItem {
   title: string;
   /** Absolute URL of the article; also its guid. */
   url: string;
-  /** ISO 8601. */
   publicationTime: string;
   /** The sapo, as plain text. */
   description: string;
   category: string;
-  /** Names of the people credited, as written: one `dc:creator` each. */
+  /** One `dc:creator` each. */
   creators: string[];
 }
 
@@ -23,10 +21,7 @@ export interface FeedChannel {
   /** Absolute URL of the feed itself (atom:link rel="self"). */
   feedUrl: string;
   description: string;
-  /**
-   * When what the feed lists last changed (ISO 8601): its lastBuildDate; none for an empty feed.
-   * Not the build's clock: a feed is rewritten only when its items change (see lastChangeOf).
-   */
+  /** When the items last changed, not the build's clock: a feed changes only with its items. */
   builtAt: string | undefined;
   items: FeedItem[];
 }
@@ -34,20 +29,12 @@ export interface FeedChannel {
 /** RFC 822 date of RSS 2.0, in GMT (which the format allows and every reader parses). */
 export const toRfc822 = (iso: string) => new Date(iso).toUTCString();
 
-/**
- * The newest `updatedAt` of a list (ISO 8601), or undefined for an empty one.
- *
- * @example
- * lastChangeOf([{ updatedAt: '2026-11-01T00:00:00.000Z' }, { updatedAt: '2026-11-02T00:00:00.000Z' }])
- * //=> '2026-11-02T00:00:00.000Z'
- */
 export function lastChangeOf(items: readonly { updatedAt: string }[]): string | undefined {
   let newest: string | undefined;
   for (const { updatedAt } of items) if (!newest || updatedAt > newest) newest = updatedAt;
   return newest;
 }
 
-/** What a feed item needs of an article. */
 interface FeedArticle {
   title: string;
   slug: string;
@@ -69,10 +56,7 @@ export function toFeedItem(article: FeedArticle, siteUrl: string): FeedItem {
   };
 }
 
-/**
- * An RSS 2.0 document, with the Dublin Core namespace for the reporters' names (`dc:creator`:
- * RSS's own `author` must be an e-mail address, which the newsroom keeps private).
- */
+/** `dc:creator` for names: RSS's own `author` must be an e-mail address, which stays private. */
 export function renderRss(channel: FeedChannel): string {
   const items = channel.items.map((item) =>
     [

@@ -10,15 +10,8 @@ function packagesDir(): string {
   return path.dirname(path.dirname(astro));
 }
 
-/**
- * Lets the server bundle of the on-demand routes find its packages wherever the release lies.
- * The bundle imports astro, @astrojs/node and their dependencies by name, and Node looks for them
- * in node_modules folders above the importing file: a release outside site/ (the publisher's
- * RELEASES_DIR, a test's scratch folder) has none, so Astro's own prerendering, then the site's
- * server, would fail with ERR_MODULE_NOT_FOUND. A link `<server>/node_modules` → the site's
- * packages fixes both; it lies in the never-served `.release/` folder. Only there: a release
- * inside the repository finds them without it.
- */
+// A release outside site/ has no node_modules above its server bundle (ERR_MODULE_NOT_FOUND): a
+// link `<server>/node_modules` → the site's packages, in the never-served `.release/`, fixes it.
 export function serverBundleModules(): AstroIntegration {
   let serverDir = '';
   // Inside the repository (site/releases, the default) Node finds the packages by walking up,

@@ -10,17 +10,12 @@ import { getSiteData, type RoutableArticle, type SiteData } from './strapi/site-
 export interface SiteIndex {
   config: SiteConfig;
   data: SiteData;
-  /** Articles of each category slug, newest first. */
   byCategory: Map<string, RoutableArticle[]>;
-  /** Articles crediting each author slug, newest first. */
   byAuthor: Map<string, RoutableArticle[]>;
-  /** The two lists under an article page. */
   related: (article: RoutableArticle) => RelatedLists<RoutableArticle>;
   /** Old addresses of renamed or moved articles, each written as a page leading to the article. */
   redirects: ArticleRedirect<RoutableArticle>[];
-  /** Approved comments by the documentId of their article, oldest first. */
   commentsByArticle: Record<string, SiteComment[]>;
-  /** How many of them each article has (articles without any are left out). */
   commentCounts: CommentCounts;
 }
 
@@ -44,11 +39,7 @@ async function buildIndex(): Promise<SiteIndex> {
   };
 }
 
-/**
- * The site's data and lookups, for getStaticPaths, layouts and endpoints. Like getSiteData it
- * reads the fetched data once per process; the groupings are made once too, instead of each of
- * thousands of pages filtering the whole archive.
- */
+/** Made once per process, instead of each of thousands of pages filtering the whole archive. */
 export function getSiteIndex(): Promise<SiteIndex> {
   cached ??= buildIndex();
   return cached;

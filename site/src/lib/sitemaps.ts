@@ -4,17 +4,12 @@ import { xmlElement } from './xml';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 
-/**
- * URLs in one file of the sitemap index. The protocol allows 50,000 URLs and 50 MB a file; at
- * ~150 bytes a URL this stays near 1.5 MB, and an article file is a small file to rewrite.
- */
+/** The protocol allows 50,000 URLs a file; at ~150 bytes a URL this stays near 1.5 MB. */
 export const URLS_PER_SITEMAP = 10_000;
 
-/** One address of a sitemap file, or one file of the sitemap index. */
 export interface SitemapEntry {
   /** Absolute URL. */
   url: string;
-  /** ISO 8601 of the last change, when known. */
   lastModified?: string;
 }
 
@@ -29,18 +24,7 @@ export interface SitemapFile {
   entries: SitemapEntry[];
 }
 
-/**
- * Splits the site's addresses into the files of the sitemap index. Articles go by number: file N
- * holds numbers (N-1)·size+1 to N·size in ascending order, so a new article (the next number)
- * changes only the last file, and an edit or an unpublish only the file of its number; a range
- * with no published article has no file. The other pages (lists whose contents shift with every
- * publish anyway) are cut in order, `size` a file.
- *
- * @example
- * splitSitemap([home], [{ number: 12, url: a }, { number: 3, url: b }], 10)
- * //=> [{ name: 'pages-1', entries: [home] }, { name: 'articles-1', entries: [b] },
- * //    { name: 'articles-2', entries: [a] }]
- */
+/** Articles are filed by number, so a publish rewrites one file (README, "Sitemaps…"). */
 export function splitSitemap(
   pages: readonly SitemapEntry[],
   articles: readonly ArticleSitemapEntry[],
@@ -70,7 +54,6 @@ export function newestLastModified(entries: readonly SitemapEntry[]): string | u
   return newest;
 }
 
-/** `<url>` or `<sitemap>`: a loc, and a lastmod in GMT+7 when known. */
 const urlElement =
   (name: 'url' | 'sitemap') =>
   ({ url, lastModified }: SitemapEntry): string => {
@@ -78,17 +61,13 @@ const urlElement =
     return `<${name}>${xmlElement('loc', url)}${lastmod}</${name}>`;
   };
 
-/** A sitemaps.org `urlset`: one file of the index (splitSitemap keeps it under the limits). */
 export function renderSitemap(entries: readonly SitemapEntry[]): string {
   return [`<urlset xmlns="${SITEMAP_NS}">`, ...entries.map(urlElement('url')), '</urlset>'].join(
     '\n',
   );
 }
 
-/**
- * A sitemaps.org `sitemapindex`: each file's address, and as its lastmod the newest of its
- * entries, so that the index changes only when one of its files does.
- */
+/** A file's lastmod is its newest entry's, so the index changes only when a file does. */
 export function renderSitemapIndex(
   files: readonly SitemapFile[],
   fileUrl: (name: string) => string,
@@ -104,17 +83,13 @@ export function renderSitemapIndex(
   ].join('\n');
 }
 
-/** One article of the Google News sitemap. */
 export interface NewsSitemapEntry {
   url: string;
   title: string;
   publicationTime: string;
 }
 
-/**
- * A Google News sitemap: the articles of the last two days with the publication's name and
- * language (`vi`). An empty one is valid, and says there is no fresh news.
- */
+/** A Google News sitemap; an empty one is valid, and says there is no fresh news. */
 export function renderNewsSitemap(publicationName: string, entries: NewsSitemapEntry[]): string {
   const publication =
     `<news:publication>${xmlElement('news:name', publicationName)}` +
@@ -130,10 +105,7 @@ export function renderNewsSitemap(publicationName: string, entries: NewsSitemapE
   );
 }
 
-/**
- * The articles a news sitemap lists: published within `windowMs` before `now` (or later: a
- * publication time ahead of the build clock is still fresh), newest first, at most `max`.
- */
+/** A publication time ahead of the build clock still counts as fresh. */
 export function freshArticles<T extends { publicationTime: string }>(
   newestFirst: readonly T[],
   now: string,
@@ -143,7 +115,6 @@ export function freshArticles<T extends { publicationTime: string }>(
   const since = Date.parse(now) - windowMs;
   const fresh: T[] = [];
   for (const article of newestFirst) {
-    // The list is newest first: the first one too old ends the search.
     if (Date.parse(article.publicationTime) < since || fresh.length >= max) break;
     fresh.push(article);
   }

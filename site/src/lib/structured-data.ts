@@ -2,7 +2,6 @@ import { toIsoGmt7 } from '@toasoan/shared';
 import { creditedPeople, modifiedTime, type ArticleTimes } from './article-meta';
 import { absoluteUrl, authorPath } from './urls';
 
-/** What the NewsArticle of a page needs of its article. */
 export interface StructuredArticle extends ArticleTimes {
   title: string;
   sapo: string;
@@ -12,19 +11,13 @@ export interface StructuredArticle extends ArticleTimes {
 }
 
 export interface StructuredArticleContext {
-  /** Absolute URL of the article page. */
   url: string;
-  /** Absolute URL of the cover image, if it has one. */
   imageUrl?: string;
   siteName: string;
   siteUrl: string;
 }
 
-/**
- * schema.org `NewsArticle` of an article page, as Google's article rich results read it:
- * headline, image, dates with Vietnam's +07:00 offset, the credited people as `Person`s, and the
- * newspaper as publisher. https://developers.google.com/search/docs/appearance/structured-data/article
- */
+/** As https://developers.google.com/search/docs/appearance/structured-data/article reads it. */
 export function newsArticleJsonLd(
   article: StructuredArticle,
   { url, imageUrl, siteName, siteUrl }: StructuredArticleContext,
@@ -54,15 +47,7 @@ export function newsArticleJsonLd(
   };
 }
 
-/**
- * JSON for a `<script type="application/ld+json">`, made safe to put in HTML as is: `<`, `>`
- * and `&` become JSON escapes, so no text of an article can close the script or open a comment.
- * This escaping is what lets the page print it with set:html.
- *
- * @example
- * serializeJsonLd({ headline: '</script>' })
- * //=> '{"headline":"\\u003c/script\\u003e"}'
- */
+/** `<`, `>` and `&` as JSON escapes: no article text can close the script, so set:html is safe. */
 export function serializeJsonLd(data: unknown): string {
   return JSON.stringify(data)
     .replace(/</g, '\\u003c')

@@ -1,9 +1,6 @@
 import { rename } from 'node:fs/promises';
 
-/**
- * Writes a file under a temporary name beside it first, then renames it into place: a concurrent
- * build or reader sees the old file or the new one, never half of one.
- */
+/** A concurrent build or reader sees the old file or the new one, never half of one. */
 export async function writeAtomically(
   file: string,
   write: (partial: string) => Promise<unknown>,

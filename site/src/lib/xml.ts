@@ -1,8 +1,6 @@
-// The feeds and sitemaps are written by hand rather than with a library: they are a few fixed
-// shapes, and every value that goes into them passes through escapeXml.
+// By hand, not a library: a few fixed shapes, and every value passes through escapeXml.
 
-// Characters XML 1.0 forbids anywhere, even escaped (C0 controls other than tab and newlines,
-// lone surrogates, U+FFFE/U+FFFF). A stray one pasted into a title would make a feed unreadable.
+// Forbidden even escaped (C0 controls, lone surrogates): one pasted in would break a feed.
 const FORBIDDEN_IN_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -14,14 +12,7 @@ const ENTITIES: Record<string, string> = {
   "'": '&apos;',
 };
 
-/**
- * Makes text safe as XML character data or an attribute value: escapes the markup characters,
- * drops the characters XML cannot carry, and normalizes to NFC.
- *
- * @example
- * escapeXml('Lúa & "ngô" <mới>')
- * //=> 'Lúa &amp; &quot;ngô&quot; &lt;mới&gt;'
- */
+/** For character data and attribute values; also drops what XML cannot carry, and NFC. */
 export function escapeXml(text: string): string {
   return text
     .normalize('NFC')
@@ -29,12 +20,10 @@ export function escapeXml(text: string): string {
     .replace(/[&<>"']/g, (char) => ENTITIES[char]!);
 }
 
-/** An element with escaped text content: `<name>text</name>`. */
 export function xmlElement(name: string, text: string): string {
   return `<${name}>${escapeXml(text)}</${name}>`;
 }
 
-/** A Response for an XML document of the static build. */
 export function xmlResponse(body: string, contentType = 'application/xml'): Response {
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, {
     headers: { 'Content-Type': `${contentType}; charset=utf-8` },

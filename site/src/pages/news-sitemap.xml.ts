@@ -5,10 +5,7 @@ import { freshArticles, renderNewsSitemap } from '../lib/sitemaps';
 import { absoluteUrl, articlePath } from '../lib/urls';
 import { xmlResponse } from '../lib/xml';
 
-/**
- * The Google News sitemap: articles published in the two days before the content was read
- * (the build's clock, not the reader's: the file is static until the next publish rebuilds it).
- */
+/** Two days by the build's clock, not the reader's: the file is static until the next publish. */
 export const GET: APIRoute = async () => {
   const { config, data } = await getSiteIndex();
   const fresh = freshArticles(

@@ -1,11 +1,8 @@
 import type { CommentErrors } from '@toasoan/shared';
 
-// What the on-demand comment routes ask of the site's server. The server (site/publisher) owns
-// the desk — limits, the queue, delivery to the CMS — and registers it for the process: the
-// route's handler is reloaded when the code changes, the desk's state (counters, queued
-// comments) must outlive that.
+// The server (site/publisher) registers its desk for the process: the route's handler is reloaded
+// when the code changes, and the desk's counters and queue must outlive that.
 
-/** The form's fields as posted (strings), with who sent them. */
 export interface CommentSubmission {
   fields: Record<string, string>;
   /** The connection's address; the desk decides whether X-Forwarded-For is believed. */
@@ -27,7 +24,6 @@ export interface CommentDesk {
 
 const DESK = Symbol.for('toasoan.commentDesk');
 
-/** Called by the site's server; undefined takes the desk away. */
 export function registerCommentDesk(desk: CommentDesk | undefined): void {
   (globalThis as Record<symbol, unknown>)[DESK] = desk;
 }

@@ -7,11 +7,7 @@ interface JsonOutcome {
   errors?: Record<string, string>;
 }
 
-/**
- * The comment form without a reload: the same POST, sent with fetch, answered in JSON, and shown
- * in place (errors next to their fields, the outcome above the form). It also sends how long the
- * page was open, so a submit faster than anyone types can be told from a person's.
- */
+/** The same POST by fetch, shown in place, with how long the page was open (bots are quicker). */
 export function enhanceCommentForms(root: Document): void {
   const loadedAt = performance.now();
   for (const form of root.querySelectorAll<HTMLFormElement>('form[data-comment-form]')) {

@@ -18,12 +18,7 @@ function optimizedTag(tag: string, image: ResponsiveImage): string {
   );
 }
 
-/**
- * Points the CMS images of a rendered article body at their optimized copies on the site, with
- * srcset, sizes, width and height; body photos sit below the fold, so they load lazily. An image
- * the build could not load is left out, with its caption when it had one: a broken picture or a
- * caption under nothing helps no reader. Pictures from elsewhere on the web stay as written.
- */
+/** Points CMS pictures at the site's copies; one the build could not load goes, caption and all. */
 export async function optimizeBodyImages(html: string, strapiUrl: string): Promise<string> {
   const images = new Map<string, ResponsiveImage | undefined>();
   for (const src of imageSources(html)) {

@@ -1,23 +1,12 @@
 import type { SiteData } from '../strapi/site-data';
 import { articlePath, authorPath } from '../urls';
 
-/**
- * The absolute URL of a media field's file (cover, avatar). The local upload provider gives
- * paths relative to the CMS (`/uploads/a.jpg`); a cloud provider gives absolute URLs, kept as is.
- */
+/** The local upload provider gives paths relative to the CMS, a cloud one absolute URLs. */
 export function mediaFieldUrl(url: string, strapiUrl: string): string {
   return new URL(url, `${strapiUrl}/`).href;
 }
 
-/**
- * The absolute URL of an image in an article body when it is the CMS's own (a path such as
- * `/uploads/a.jpg`, or a URL on the CMS's origin); undefined for pictures elsewhere on the web,
- * which the page keeps as written.
- *
- * @example
- * bodyImageUrl('/uploads/a.jpg', 'http://cms:1337') //=> 'http://cms:1337/uploads/a.jpg'
- * bodyImageUrl('https://example.com/a.jpg', 'http://cms:1337') //=> undefined
- */
+/** Undefined for pictures elsewhere on the web, which the page keeps as written. */
 export function bodyImageUrl(src: string, strapiUrl: string): string | undefined {
   if (src.startsWith('/') && !src.startsWith('//')) return mediaFieldUrl(src, strapiUrl);
   try {
@@ -39,15 +28,11 @@ export const decodeAttribute = (value: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-/** The `src` of every <img> in rendered HTML, decoded. */
 export function imageSources(html: string): string[] {
   return [...html.matchAll(IMG_SRC)].map((match) => decodeAttribute(match[1]!));
 }
 
-/**
- * Every CMS image the site shows, by absolute URL, with where each is used (for the warning when
- * one cannot be loaded): article covers and body images, author photos.
- */
+/** With where each is used, for the warning when one cannot be loaded. */
 export function collectCmsImages(data: SiteData): Map<string, string[]> {
   const uses = new Map<string, string[]>();
   const add = (url: string, use: string) => {

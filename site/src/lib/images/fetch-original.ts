@@ -10,10 +10,7 @@ export class ImageUnavailableError extends Error {
 
 const RETRY = { attempts: 3, retryDelayMs: 250, timeoutMs: 30_000 };
 
-/**
- * Downloads an original from the CMS. A 5xx or a dropped connection is retried (a busy CMS
- * during a publish storm); a 4xx is final: the file is gone from the media library.
- */
+/** A 5xx is retried (a busy CMS during a publish storm); a 4xx is final: the file is gone. */
 export async function fetchOriginal(url: string): Promise<Buffer> {
   try {
     const response = await fetchWithRetries(url, {}, RETRY);

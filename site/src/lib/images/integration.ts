@@ -10,22 +10,9 @@ import { prepareImages } from './prepare-images';
 import { imagesCacheDir, type PreparedImage } from './prepared-image';
 import { publishImages } from './publish-images';
 
-/**
- * Serves the site's images from the CMS's files, never by linking to the CMS: before the pages
- * render, every cover, body image and author photo is fetched once and converted to WebP in
- * several widths, kept in the cache between builds (SITE_CACHE_DIR/images); the pages then point
- * at /_images/…, and the finished build gets the files it uses.
- *
- * Not Astro's own remote-image pipeline: it revalidates each cached transform with the CMS once
- * the upload's short Cache-Control has passed (thousands of requests per publish), needs the
- * image's size before it can render, and fails the whole build on a deleted upload. Strapi's file
- * names are unique for good, so here a warm build makes no request at all, and a missing file
- * only costs its page that one picture, with a warning naming the article.
- *
- * Must come after the Strapi integration, which fetches the data this reads.
- */
 const WARNINGS_PER_IMAGE = 5;
 
+/** After the Strapi integration, whose data it reads; why not Astro's images: README, "Images". */
 export function siteImages(): AstroIntegration {
   let ready: PreparedImage[] = [];
   let imagesDir = '';

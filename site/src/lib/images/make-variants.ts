@@ -9,21 +9,14 @@ import { descriptionFile, type ImageVariant, type PreparedImage } from './prepar
 
 let sharpModule: typeof Sharp | undefined;
 
-/**
- * sharp, loaded on the first conversion: a warm build, which converts nothing, never loads the
- * native library. Through Node's require, not import(): this module runs in Astro's config
- * loader, whose Vite module runner is closed by the time the images are prepared.
- */
+// On the first conversion (a warm build never loads it), and by require: Astro's config loader
+// has closed its Vite module runner by the time the images are prepared.
 function loadSharp(): typeof Sharp {
   sharpModule ??= createRequire(import.meta.url)('sharp') as typeof Sharp;
   return sharpModule;
 }
 
-/**
- * Makes the variants of one original (every width of variantWidths, WebP) in `imagesDir`, then
- * the description that lists them. Photos from phones are turned upright first (EXIF
- * orientation), and animated GIFs stay animated.
- */
+/** Phone photos are turned upright first (EXIF orientation); animated GIFs stay animated. */
 export async function makeVariants(
   url: string,
   original: Buffer,

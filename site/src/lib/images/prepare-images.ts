@@ -5,7 +5,6 @@ import { imageKey } from './image-names';
 import { makeVariants } from './make-variants';
 import { readPreparedImage, type PreparedImage } from './prepared-image';
 
-/** An image that could not be used, and why. */
 export interface UnavailableImage {
   url: string;
   reason: string;
@@ -23,12 +22,7 @@ export interface PreparedImages {
 const CONVERSIONS_AT_ONCE = 2;
 const CACHE_READS_AT_ONCE = 32;
 
-/**
- * Makes sure every image in `urls` has its variants in `imagesDir`: reused when an earlier build
- * made them (no request to the CMS then), otherwise downloaded and converted. An image that is
- * missing (404) or unreadable is reported in `unavailable`, not thrown: one bad upload must not
- * stop a publish.
- */
+/** A missing or unreadable image is reported, not thrown: a bad upload must not stop a publish. */
 export async function prepareImages(urls: string[], imagesDir: string): Promise<PreparedImages> {
   await mkdir(imagesDir, { recursive: true });
   const result: PreparedImages = { ready: [], made: 0, unavailable: [] };

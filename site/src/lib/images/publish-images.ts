@@ -4,11 +4,7 @@ import { placeFile } from '../incremental/place-file.mjs';
 import { IMAGES_FOLDER } from './image-names';
 import type { PreparedImage } from './prepared-image';
 
-/**
- * Copies the variants of `images` from the cache into the built site's /_images/. Cached files
- * are never rewritten (a name is one picture for good), so a hard link is safe: a release keeps
- * its images even after the cache is cleared.
- */
+/** Cached files are never rewritten (a name is one picture for good), so a hard link is safe. */
 export async function publishImages(
   images: PreparedImage[],
   imagesDir: string,

@@ -3,7 +3,6 @@ import { absoluteUrl } from '../urls';
 import { imageKey, variantPath } from './image-names';
 import { imagesCacheDir, readPreparedImage, type PreparedImage } from './prepared-image';
 
-/** The attributes of an <img> that shows a prepared image at the right size for the screen. */
 export interface ResponsiveImage {
   src: string;
   srcset: string;
@@ -11,11 +10,7 @@ export interface ResponsiveImage {
   height: number;
 }
 
-/**
- * `sizes` for each place an image is shown, from the layout in global.css: the article column is
- * at most 42rem inside 1rem of padding; the lead story takes 3/5 of the 64rem page beside the
- * latest news from 48rem up; the author photo is 6rem.
- */
+/** From global.css: a 42rem column in 1rem padding; the lead story 3/5 of 64rem from 48rem up. */
 export const IMAGE_SIZES = {
   articleColumn: '(min-width: 44rem) 42rem, calc(100vw - 2rem)',
   leadStory: '(min-width: 64rem) 36rem, (min-width: 48rem) 58vw, calc(100vw - 2rem)',
@@ -25,7 +20,6 @@ export const IMAGE_SIZES = {
 // The fallback `src` for browsers without srcset: a width that looks right in the column.
 const FALLBACK_WIDTH = 960;
 
-/** The <img> attributes of a prepared image. */
 export function toResponsiveImage(image: PreparedImage): ResponsiveImage {
   const fallback =
     image.variants.filter((variant) => variant.width <= FALLBACK_WIDTH).pop() ?? image.variants[0]!;
@@ -40,11 +34,7 @@ export function toResponsiveImage(image: PreparedImage): ResponsiveImage {
 // One read of each description per build process: a cover is shown on many pages.
 const lookups = new Map<string, Promise<PreparedImage | undefined>>();
 
-/**
- * The optimized image of a CMS file (by its absolute URL), prepared before the pages render by
- * the images integration; undefined when it could not be loaded, and the page goes without it
- * (the integration has already warned about it, naming the article).
- */
+/** Undefined when it could not be loaded (the integration warned): the page goes without. */
 export function preparedImage(absoluteUrl: string): Promise<PreparedImage | undefined> {
   let lookup = lookups.get(absoluteUrl);
   if (!lookup) {
@@ -54,16 +44,12 @@ export function preparedImage(absoluteUrl: string): Promise<PreparedImage | unde
   return lookup;
 }
 
-/** preparedImage as <img> attributes. */
 export async function responsiveImage(absoluteUrl: string): Promise<ResponsiveImage | undefined> {
   const image = await preparedImage(absoluteUrl);
   return image && toResponsiveImage(image);
 }
 
-/**
- * The public URL of an image's largest variant on the site, for og:image and JSON-LD, which need
- * one absolute URL (the CMS may not be reachable from the web); undefined when unavailable.
- */
+/** The largest variant on the site, for og:image and JSON-LD: the CMS may not be public. */
 export async function shareImageUrl(
   absoluteMediaUrl: string,
   siteUrl: string,

@@ -35,10 +35,7 @@ async function filesUnder(root: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/**
- * A hash of the code the pages are rendered with: a page may be reused from an earlier release
- * only if that release ran the same code (tests are left out: they render nothing).
- */
+/** A page is reused only from a release that ran the same code (tests render nothing: left out). */
 export async function codeVersion(siteRoot: string): Promise<string> {
   const files = (await Promise.all(codePaths(siteRoot).map(filesUnder))).flat().sort();
   const hash = createHash('sha1');

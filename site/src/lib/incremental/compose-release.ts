@@ -14,11 +14,7 @@ export class MissingBasePageError extends Error {
   }
 }
 
-/**
- * Puts the pages this build did not render into its output, linked from the release it started
- * from (a hard link: no copy of the archive). Pages of that release that no route lists any more
- * (an unpublished article) are simply not brought over.
- */
+/** Pages no route lists any more (an unpublished article) are simply not brought over. */
 export async function bringOverPages(
   files: string[],
   baseDir: string,

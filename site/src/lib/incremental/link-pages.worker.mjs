@@ -1,6 +1,5 @@
 // @ts-check
-// The thread of page-linker.ts: links the pages an incremental build reuses, batch by batch, into
-// its output. It stops at the first page the base release lacks and says which.
+// The thread of page-linker.ts; it stops at the first page the base release lacks and says which.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';

@@ -1,11 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { MissingBasePageError } from './compose-release';
 
-/**
- * Links the pages an incremental build reuses from the release it starts from, in a thread of
- * its own, while the build renders the others: at 100,000 articles a publish reuses 110,000
- * pages, seconds of link calls that once came after the rendering, on its core.
- */
+/** A thread of its own, while the others render: 110,000 links at 100,000 articles take seconds. */
 export class PageLinker {
   readonly #worker: Worker;
   readonly #done: Promise<void>;

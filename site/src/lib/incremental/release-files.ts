@@ -5,9 +5,6 @@ import { readSiteDataFile } from '../strapi/site-data-file';
 import { placeFile } from './place-file.mjs';
 import type { PageHashes } from './render-plan';
 
-// What a release keeps about its own build, in `<release>/.release/` (a dot folder: the site's
-// server never serves it): the data it was rendered from, the hash of each page, and figures.
-
 export const RELEASE_FILES = '.release';
 
 /** `pages.json`: the hash of every page, and of what all pages share (code, config, menu). */
@@ -31,7 +28,6 @@ export interface BuildStats {
 
 const filePath = (releaseDir: string, name: string) => path.join(releaseDir, RELEASE_FILES, name);
 
-/** An earlier release to build from: its data and its page hashes. */
 export interface BaseRelease {
   dir: string;
   data: SiteData;
@@ -44,10 +40,7 @@ const shared = globalThis as typeof globalThis & {
   [PRELOADED]?: { dir: string; release: Promise<BaseRelease | undefined> };
 };
 
-/**
- * Starts reading a release a build will likely start from (the live one, while the publisher's
- * next build waits for its job): parsing 20,000 articles' data is half a second saved per publish.
- */
+/** Read while the next build waits for its job: 20,000 articles' data take 0.5 s to parse. */
 export function preloadBaseRelease(dir: string): void {
   if (shared[PRELOADED]?.dir === dir) return;
   const release = readRelease(dir);

@@ -7,14 +7,6 @@ export interface ArticleTerms {
   pairs: Set<string>;
 }
 
-/**
- * The keys one article adds to the index. The full build adds every article's; an incremental one
- * only the changed articles', before and after the change (update-index.ts).
- *
- * @example
- * [...articleTerms({ title: 'Xây dựng Đảng', sapo: '' }).pairs]
- * //=> ['xay dung', 'dung dang']
- */
 export function articleTerms(article: { title: string; sapo: string }): ArticleTerms {
   const terms: ArticleTerms = { syllables: new Map(), pairs: new Set() };
   for (const [field, text] of [
@@ -38,12 +30,7 @@ export function articleTerms(article: { title: string; sapo: string }): ArticleT
   return terms;
 }
 
-/**
- * A short hash of everything the index shows or matches of an article (its address, title, sapo,
- * time and section): the next build compares these to find the articles that changed. cyrb53 (a
- * public-domain 53-bit string hash): a tenth of the time of a crypto hash over 20,000 articles,
- * and a chance of one in 2^53 that a change goes unseen.
- */
+/** cyrb53 (public domain): a tenth of a crypto hash's time; 1 in 2^53 that a change goes unseen. */
 export function articleFingerprint(article: {
   slug: string;
   title: string;

@@ -18,7 +18,6 @@ import {
 } from './index-format';
 import { encodeFields, encodeNumbers, lacking } from './posting-codec';
 
-/** What the index needs of an article: the build's site data has it all (no HTML is read). */
 export interface SearchableArticle {
   number: number;
   slug: string;
@@ -28,18 +27,13 @@ export interface SearchableArticle {
   category: { slug: string; name: string };
 }
 
-/**
- * What every file of the index is laid out by, computed from all the articles (cheap: no text
- * is read): the archive's order, each article's section, the number of term files.
- */
+/** What every file is laid out by, from all the articles but none of their text (cheap). */
 export interface IndexLayout {
   meta: SearchMeta;
   byNumber: Map<number, SearchableArticle>;
   /** Newest first: every list is written in this order, which is how results tie-break. */
   ordered: SearchableArticle[];
-  /** Article number → place in `ordered`. */
   rank: Map<number, number>;
-  /** Article number → its section's index in `meta.sections`. */
   sectionOf: Map<number, number>;
 }
 
@@ -81,17 +75,13 @@ export function indexLayout(
   };
 }
 
-/** A syllable's articles in the archive's order, with the fields of each and its forms' articles. */
 export interface SyllablePostings {
   numbers: number[];
   fields: number[];
   forms: Map<string, number[]>;
 }
 
-/**
- * Most of a syllable's articles write it one way ("huyện"): that form's list is then written as
- * the few articles of the syllable that lack it, which halves what a query fetches.
- */
+/** A form most of the syllable's articles use is written as those lacking it: half the bytes. */
 function encodeForm(numbers: number[], all: number[]): string {
   if (numbers.length * 2 <= all.length) return encodeNumbers(numbers);
   return ALL_BUT + encodeNumbers(lacking(all, numbers));
@@ -112,7 +102,6 @@ export function termShardText(entries: Map<string, string | SyllableEntry>): str
   return JSON.stringify(shard);
 }
 
-/** The section files' texts (all, or those of `only`): each section's articles, newest first. */
 export function sectionFiles(layout: IndexLayout, only?: Set<number>): Map<string, string> {
   const lists = layout.meta.sections.map((): number[] => []);
   for (const { number } of layout.ordered) lists[layout.sectionOf.get(number)!]!.push(number);
@@ -123,7 +112,6 @@ export function sectionFiles(layout: IndexLayout, only?: Set<number>): Map<strin
   );
 }
 
-/** A result file's text: its articles in number order. */
 export function docsText(articles: SearchableArticle[], layout: IndexLayout): string {
   const chunk: DocsFile = {};
   for (const article of [...articles].sort((a, b) => a.number - b.number)) {
@@ -139,18 +127,13 @@ export function docsText(articles: SearchableArticle[], layout: IndexLayout): st
   return JSON.stringify(chunk);
 }
 
-/**
- * The index files of a release, by path inside it, as text. Pure and deterministic: the same
- * articles give the same bytes in whatever order they come, so an incremental build
- * (update-index.ts) can recompute only the files a change touches and still equal a full build.
- */
+/** The same articles give the same bytes in any order, so update-index.ts can equal it. */
 export function buildSearchIndex(
   articles: readonly SearchableArticle[],
   categories: readonly { slug: string; name: string }[],
 ): Map<string, string> {
   const layout = indexLayout(articles, categories);
   const { meta, ordered } = layout;
-  // Articles come newest first, one at a time: each list gets an article's number at its end.
   const syllables = new Map<string, SyllablePostings>();
   const pairs = new Map<string, number[]>();
   const docs = new Map<string, SearchableArticle[]>();

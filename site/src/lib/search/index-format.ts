@@ -1,17 +1,12 @@
-// The static search index's files, shared by the build that writes them (build-index.ts) and the
-// search page that reads them (query.ts). Format and reasons: site/README.md, "Search".
+// Shared by build-index.ts and query.ts; the format and its reasons: site/README.md, "Search".
 
-/** The folder of a release that holds the index, served as `/_search/`. */
 export const SEARCH_FOLDER = '_search';
 /** Bumped when the format changes, so a page never reads an index it does not understand. */
 export const SEARCH_FORMAT = 3;
-/** Articles per result file, by number: a page of results fetches a few small files. */
+/** A page of results fetches a few small files. */
 export const DOCS_PER_FILE = 4;
 
-/**
- * How many term files: about one per 10 articles, a power of two between 64 and 4096, so a file
- * stays a few KB as the archive grows. Crossing a power of two rewrites the whole index once.
- */
+/** A file stays a few KB as the archive grows; crossing a power of two rewrites the index once. */
 export function termShardCount(articles: number): number {
   let shards = 64;
   while (shards < 4096 && shards * 10 < articles) shards *= 2;
@@ -22,7 +17,6 @@ export function termShardCount(articles: number): number {
 export const IN_TITLE = 1;
 export const IN_SAPO = 2;
 
-/** `meta.json`. */
 export interface SearchMeta {
   format: number;
   shards: number;
@@ -32,20 +26,9 @@ export interface SearchMeta {
   sections: { slug: string; name: string }[];
 }
 
-/**
- * A folded syllable's entry: its articles, the fields of each (posting-codec.ts `encodeFields`),
- * and its written forms' lists.
- */
 export type SyllableEntry = [numbers: string, fields: string, forms: Record<string, string>];
 
-/**
- * `terms/<shard>.json`: the lists whose key hashes to the shard. Every list holds article numbers
- * newest first (posting-codec.ts `encodeNumbers`). Keys: a folded syllable (`dang`) → its
- * SyllableEntry, whose forms (`đảng`) each list their articles (or `!` and the articles of the
- * syllable that lack the form); two folded syllables side by side (`xay dung`) → numbers.
- * A syllable and its forms sit in one file: a query fetches one file per syllable, and an
- * article's change touches one entry per syllable.
- */
+/** `terms/<shard>.json`: a folded syllable → SyllableEntry, a pair (`xay dung`) → numbers. */
 export type TermShard = Record<string, string | SyllableEntry>;
 
 /** `docs/<number / DOCS_PER_FILE>.json`: what a result shows, by article number. */

@@ -9,12 +9,6 @@ import { buildSearchIndex } from './build-index';
 import { articleFingerprints, updateSearchIndex } from './update-index';
 import { readSearchManifest, writeSearchIndex, writeSearchStats } from './write-index';
 
-/**
- * Writes the static search index (`/_search/`) into every build from the data the build already
- * fetched (titles and sapos; no HTML is read again), as part of the release: validated and
- * switched with it. A build that starts from a release computes only the files its changed
- * articles touch and links every other one from that release (update-index.ts).
- */
 export function siteSearch(): AstroIntegration {
   return {
     name: 'toasoan:search',

@@ -1,27 +1,17 @@
-// Posting lists as short strings: what makes a query on a phone fetch tens of KB, not hundreds.
-// Every list is in the archive's order (newest first), so an article's place in a list also
-// says how new it is. Numbers are written as the difference from the previous one (small: the
-// CMS numbers articles as they are written), zigzagged to be positive, in base 32 with the last
-// digit from another alphabet, so no separator is needed. About 1–2 characters an article.
+// Deltas, zigzagged, in base 32 with the last digit from another alphabet: no separator needed.
 
 const MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef';
 const LAST = '0123456789ghijklmnopqrstuvwxyz-_';
 /** 64 characters that need no escaping in JSON: one character holds 0–63. */
 const SMALL = MORE + LAST;
 
-// By character code (all ASCII): a digit's value, and 64 on top for a number's last digit. A
-// table, not a Map: decoding a 20,000-article list is most of a query's and a publish's CPU.
+// A table, not a Map: decoding a 20,000-article list is most of a query's and a publish's CPU.
 const DIGITS = new Uint8Array(128);
 [...MORE].forEach((char, i) => (DIGITS[char.charCodeAt(0)] = i));
 [...LAST].forEach((char, i) => (DIGITS[char.charCodeAt(0)] = 64 + i));
 const SMALL_VALUES = new Uint8Array(128);
 [...SMALL].forEach((char, i) => (SMALL_VALUES[char.charCodeAt(0)] = i));
 
-/**
- * @example
- * encodeNumbers([120, 119, 121]) // +120, −1, +2
- * //=> 'Hm14'
- */
 export function encodeNumbers(numbers: readonly number[]): string {
   let out = '';
   let previous = 0;
@@ -55,14 +45,7 @@ export function decodeNumbers(text: string): number[] {
   return numbers;
 }
 
-/**
- * A posting's fields (1 title, 2 sapo, 3 both), three to a character: a third of a character an
- * article, where a section and the fields in a character each cost one.
- *
- * @example
- * encodeFields([1, 3, 2, 1]) // (0, 2, 1) and (0, pad, pad)
- * //=> 'HA'
- */
+/** Fields (1 title, 2 sapo, 3 both), three to a character. */
 export function encodeFields(fields: readonly number[]): string {
   let out = '';
   for (let i = 0; i < fields.length; i += 3) {
@@ -85,14 +68,7 @@ export function decodeFields(text: string, count: number): number[] {
   return fields;
 }
 
-/**
- * The numbers of `all` that `some` lacks, for `some` a part of `all` in the same order (a
- * syllable's list and one of its written forms'): one walk, no set.
- *
- * @example
- * lacking([9, 4, 7, 2], [9, 7])
- * //=> [4, 2]
- */
+/** `some` is a part of `all` in the same order: one walk, no set. */
 export function lacking(all: readonly number[], some: readonly number[]): number[] {
   const out: number[] = [];
   let j = 0;

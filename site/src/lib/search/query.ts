@@ -31,7 +31,6 @@ export interface SearchResult {
 }
 
 export interface SearchPage {
-  /** Articles that match, in all. */
   total: number;
   results: SearchResult[];
 }
@@ -45,21 +44,11 @@ interface Candidate {
   inTitle: number;
 }
 
-/**
- * Better first: more of the query's syllable pairs side by side (a phrase beats scattered
- * syllables), then more syllables written as typed (tones included), then more in the title,
- * then newer.
- */
 const better = (a: Candidate, b: Candidate) =>
   b.pairs - a.pairs || b.exact - a.exact || b.inTitle - a.inTitle || a.age - b.age;
 
 const NOTHING: SearchPage = { total: 0, results: [] };
 
-/**
- * Searches the static index the way Vietnamese readers type: every syllable of the query must be
- * in the article's title or sapo, with or without its tones. Fetches the meta file, the term files
- * of the query's syllables and pairs, and the result files of the page asked for, nothing else.
- */
 export class ArchiveSearch {
   private meta: Promise<SearchMeta> | undefined;
   private readonly files = new Map<string, Promise<unknown>>();
@@ -109,7 +98,6 @@ export class ArchiveSearch {
     const [entries, pairs, inSection] = await Promise.all([
       Promise.all(tokens.map((token) => this.list(meta, token.folded))),
       Promise.all(pairKeys.map((key) => this.list(meta, key))),
-      // Only a query filtered by section reads that section's list of articles.
       section === -1 ? undefined : this.file<string>(sectionPath(section)),
     ]);
     if (entries.some((entry) => !Array.isArray(entry))) return NOTHING;
@@ -176,13 +164,7 @@ export class ArchiveSearch {
   }
 }
 
-/**
- * Splits text into runs, marking the syllables the query holds (folded: `dang` marks `Đảng`).
- *
- * @example
- * highlight('Xây dựng Đảng.', 'xay dang')
- * //=> [{ text: 'Xây', mark: true }, { text: ' dựng ', mark: false }, { text: 'Đảng', mark: true }, { text: '.', mark: false }]
- */
+/** Runs of text, marking the syllables the query holds (folded: `dang` marks `Đảng`). */
 export function highlight(text: string, query: string): { text: string; mark: boolean }[] {
   const wanted = new Set(searchTokens(query).map((token) => token.folded));
   const nfc = text.normalize('NFC');

@@ -46,11 +46,7 @@ function resultItem(doc: Document, result: SearchPage['results'][number], query:
   return item;
 }
 
-/**
- * The search page's script: searches the static index (query.ts) as the reader types, shows the
- * results a page at a time with the matched syllables marked, and keeps the address in step
- * (`?q=…&chuyen-muc=…&trang=…`) so a search can be shared or reloaded.
- */
+/** Keeps the address (`?q=…&chuyen-muc=…&trang=…`) in step: a search can be shared or reloaded. */
 export function startSearchPage(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('form[data-search-form]');
   const status = doc.querySelector<HTMLElement>('[data-search-status]');

@@ -27,7 +27,6 @@ import { decodeFields, decodeNumbers, encodeNumbers, lacking } from './posting-c
 export interface BaseIndex {
   /** Article number → fingerprint (article-terms.ts), as the base release's manifest lists them. */
   fingerprints: Record<string, string>;
-  /** The index files the base release has. */
   files: readonly string[];
   read(file: string): Promise<string>;
 }
@@ -36,15 +35,12 @@ export interface BaseIndex {
 export interface IndexUpdate {
   files: Map<string, string>;
   kept: string[];
-  /** Articles added, changed or removed since the base release. */
   changed: number;
 }
 
 type Changed = [number: number, terms: ArticleTerms][];
 
-/**
- * Past this share of the archive changed, computing the whole index is cheaper than patching it.
- */
+/** Past this share of the archive changed, computing the whole index is cheaper than patching. */
 const MAX_CHANGED_SHARE = 0.1;
 
 /** Each article's fingerprint, by number: what the next build compares to find what changed. */
@@ -55,14 +51,7 @@ export function articleFingerprints(
   return Object.fromEntries(sorted.map((article) => [article.number, articleFingerprint(article)]));
 }
 
-/**
- * The index files that change from the base release's index to the one of `articles`, computed
- * from the changed articles alone: the term files of their syllables and pairs (before and after
- * the change), their result files and the meta file. Every other file stays the base's. The files
- * are the very bytes buildSearchIndex writes for them (update-index.test.ts). Undefined when the
- * index must be built whole: no usable base, another format, a new number of term files, sections
- * added, removed or reordered, or a large share of the archive changed.
- */
+/** Undefined when the index must be built whole (README, "Search", "Incremental and identical"). */
 export async function updateSearchIndex(
   base: BaseIndex,
   articles: readonly SearchableArticle[],
@@ -98,12 +87,10 @@ export async function updateSearchIndex(
   // What the dirty articles held (from the base's result files) and hold now.
   const before = await oldTerms(base, dirty);
   if (!before) return undefined;
-  // The sections the dirty articles were and are in: their lists change.
   const sections = new Set([
     ...before.sections,
     ...[...dirty].flatMap((number) => layout.sectionOf.get(number) ?? []),
   ]);
-  // The dirty articles still published, in the archive's order, with what they hold now.
   const after: Changed = [...dirty]
     .filter((number) => layout.byNumber.has(number))
     .sort((a, b) => layout.rank.get(a)! - layout.rank.get(b)!)
@@ -150,7 +137,6 @@ export async function updateSearchIndex(
   return { files, kept, changed: dirty.size };
 }
 
-/** The terms and sections of the dirty articles the base release holds, from its result files. */
 async function oldTerms(
   base: BaseIndex,
   dirty: Set<number>,
@@ -178,7 +164,6 @@ async function oldTerms(
   return { terms, sections };
 }
 
-/** The articles whose result file is `file` (a few consecutive numbers). */
 function chunkArticles(file: string, layout: IndexLayout): SearchableArticle[] {
   const first =
     Number(file.slice(file.lastIndexOf('/') + 1, -'.json'.length)) * layout.meta.docsPerFile;
@@ -190,12 +175,7 @@ function chunkArticles(file: string, layout: IndexLayout): SearchableArticle[] {
   return chunk;
 }
 
-/**
- * A list in the archive's order with a few articles put in their places: the base's lists stay in
- * order when articles are taken out, so each added one is placed by a binary search (no sort of
- * a 10,000-article list). `added` is in the archive's order; `values` (the postings'
- * fields, of the kept and the added ones) follow the numbers when given.
- */
+/** A binary search per added article (no sort of a 10,000-article list); `values` follow along. */
 function insertByRank(
   kept: number[],
   added: number[],
@@ -270,7 +250,6 @@ function patchSyllable(
   return encodeSyllable(postings);
 }
 
-/** A pair's list with the dirty articles taken out and put back as they are now. */
 function patchPair(
   pair: string,
   entry: string | undefined,

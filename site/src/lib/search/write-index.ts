@@ -7,13 +7,11 @@ import { RELEASE_FILES } from '../incremental/release-files';
 import { SEARCH_FOLDER, SEARCH_FORMAT, type SearchMeta } from './index-format';
 
 const MANIFEST = 'search.json';
-/** `.release/search-stats.json`: the figures of the index's build, for the log and the bench. */
 export const SEARCH_STATS = 'search-stats.json';
 
 /** `.release/search.json`: what the next build needs to patch this index rather than rebuild it. */
 export interface SearchManifest {
   format: number;
-  /** Every index file: its hash and size. */
   files: Record<string, [hash: string, bytes: number]>;
   /** Article number → fingerprint (article-terms.ts): how the next build finds what changed. */
   articles: Record<string, string>;
@@ -33,12 +31,9 @@ export interface IndexWriteStats {
   bytes: number;
 }
 
-/** What `search-stats.json` holds. */
 export interface SearchBuildStats extends IndexWriteStats {
-  /** `incremental` when only the changed articles' files were computed (update-index.ts). */
   mode: 'full' | 'incremental';
   articles: number;
-  /** Articles added, changed or removed since the base release (all of them for a full build). */
   changed: number;
   buildMs: number;
   writeMs: number;
@@ -76,11 +71,7 @@ export class MissingIndexFileError extends Error {
   }
 }
 
-/**
- * Writes the index files into a build's output and links the kept ones from the release it
- * starts from. A new text whose bytes that release already has is linked too, so even a full
- * build of the index writes only what differs (and the release still equals a full build).
- */
+/** Bytes the base release already has are linked, so even a full build writes only what differs. */
 export async function writeSearchIndex(
   index: IndexFiles,
   outDir: string,
@@ -130,13 +121,7 @@ export async function writeSearchIndex(
   };
 }
 
-/**
- * Checks the index a build says it wrote (`.release/search.json`) without reading it again: the
- * index's folders hold exactly the files the manifest lists (a directory listing each, not a
- * file read: cheap at 100,000 articles), and the manifest and the meta file count the articles
- * the release has pages for. Returns a reason to refuse the release, or undefined. A build that
- * wrote no index manifest (a custom build command) is not checked.
- */
+/** A reason to refuse the release, or undefined; a build without index manifest is not checked. */
 export async function checkSearchIndex(
   releaseDir: string,
   articlePages: number,

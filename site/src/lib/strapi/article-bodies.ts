@@ -4,12 +4,7 @@ import path from 'node:path';
 import { toNfc } from '@toasoan/shared';
 import { writeAtomically } from '../write-atomically';
 
-// Article bodies live in pack files of the cache, not in the site's data, so a build holds only
-// the bodies of the pages it is rendering and an incremental build reuses the bodies of unchanged
-// articles. A pack holds the bodies of one fetch (a page of the export, a publish's articles) as
-// the CMS sent them, UTF-8 bytes one after another: one file write per thousand articles instead
-// of one per article. A pack is never rewritten; an incremental build removes the ones it no
-// longer uses (integration.ts).
+// Why bodies live in packs, one per fetch and never rewritten: site/README.md, `src/lib/strapi/`.
 
 /** Where an article's body lies: `length` bytes from `offset` of a pack in the bodies folder. */
 export interface BodyLocation {
@@ -22,7 +17,6 @@ export const bodiesDir = (cacheDir: string) => path.join(cacheDir, 'bodies');
 
 let packsWritten = 0;
 
-/** Writes one pack of bodies (atomically: no half packs) and returns where each one lies. */
 export async function writeBodyPack(
   cacheDir: string,
   bodies: readonly Uint8Array[],
@@ -39,12 +33,8 @@ export async function writeBodyPack(
   }));
 }
 
-/**
- * An article's body, in NFC (the CMS stores NFC; an import or a restore may not have).
- * Synchronous: a few kilobytes from the page cache, read for every article page a build renders,
- * cost a third of the CPU of fs/promises' open, read and close (measured: 0.6 against 2 s for
- * 11,000 bodies).
- */
+// Synchronous: a third of the CPU of fs/promises for these small reads (0.6 against 2 s for
+// 11,000 bodies). NFC again, since an import or a restore may not have stored NFC.
 export async function readArticleBody(cacheDir: string, at: BodyLocation): Promise<string> {
   const file = openSync(path.join(bodiesDir(cacheDir), at.pack), 'r');
   try {
@@ -64,12 +54,7 @@ export async function cachedPacks(cacheDir: string): Promise<Set<string>> {
   return new Set(await readdir(bodiesDir(cacheDir)).catch(() => []));
 }
 
-/**
- * Removes the packs no article of `current` is in any more (and anything else in the folder, such
- * as an older cache's files). A later build that needs one of their bodies (after a rollback)
- * fetches it again. A pack stays whole while one of its articles is current, so edits leave some
- * stale bytes behind until a full fetch writes fresh packs.
- */
+/** A pack stays while one of its articles is current; a build after a rollback fetches again. */
 export async function pruneBodies(
   cacheDir: string,
   current: ReadonlyArray<{ bodyAt: BodyLocation }>,

@@ -34,7 +34,6 @@ export interface Parser<T> {
   parse(value: unknown): T;
 }
 
-/** One page of a Strapi list response. */
 interface StrapiPage<T> {
   data: T[];
   meta: { pagination: { page: number; pageCount: number; total: number } };
@@ -47,7 +46,6 @@ export interface StrapiClientOptions {
   attempts?: number;
   /** Wait before the first retry; doubles for each further one. */
   retryDelayMs?: number;
-  /** Abort a request that takes longer than this. */
   timeoutMs?: number;
 }
 
@@ -57,7 +55,6 @@ export const PAGE_SIZE = 100;
 /** Pages of one collection requested at the same time, after the first. */
 const PARALLEL_PAGES = 3;
 
-/** Entries a page of an export route (`exportPages`) asks for. */
 export const EXPORT_PAGE_SIZE = 1000;
 
 /** The export route's header naming the next page's cursor (empty on the last page). */
@@ -66,7 +63,6 @@ const NEXT_PAGE_HEADER = 'x-next-after';
 /** Requests of `getByDocumentIds` at the same time: Strapi answers them on its own cores. */
 const PARALLEL_LOOKUPS = 4;
 
-/** Reads collections from Strapi's REST API with the site's read-only token. */
 export class StrapiClient {
   readonly baseUrl: string;
   readonly #token: string;
@@ -84,15 +80,10 @@ export class StrapiClient {
     this.#retry = { attempts, retryDelayMs, timeoutMs };
   }
 
-  /** GETs a path under the server and returns the parsed JSON body. */
   async get(pathAndQuery: string): Promise<unknown> {
     return (await this.#getOk(pathAndQuery)).json();
   }
 
-  /**
-   * GETs a path under the server, trying again after network errors, timeouts, 5xx and the other
-   * answers a retry may change (retrying-fetch.ts); a bad token or query fails at once.
-   */
   async #getOk(pathAndQuery: string): Promise<Response> {
     const url = `${this.baseUrl}${pathAndQuery}`;
     try {
@@ -110,12 +101,7 @@ export class StrapiClient {
     }
   }
 
-  /**
-   * Fetches every entry of a collection, whatever its size, in pages of PAGE_SIZE: it follows
-   * the first page's `pageCount` rather than stopping at the first short page, and returns the
-   * entries in the query's order. Each page is checked with
-   * `pageSchema` (e.g. `listResponse(articleSchema)`), which throws on a payload of the wrong shape.
-   */
+  /** Follows the first page's `pageCount` rather than stopping at the first short page. */
   async getAll<T>(
     collection: string,
     query: StrapiQuery,
@@ -127,8 +113,7 @@ export class StrapiClient {
     };
     const first = await getPage(1);
     const pages = [first];
-    // The first page tells how many follow. A few at a time: while Strapi prepares one page,
-    // the previous one travels and is checked here, so a large archive arrives sooner.
+    // A few at a time: while Strapi prepares one page, the previous one is checked here.
     const pageCount = first.data.length === 0 ? 1 : first.meta.pagination.pageCount;
     const limit = pLimit(PARALLEL_PAGES);
     await Promise.all(
@@ -141,11 +126,7 @@ export class StrapiClient {
     return pages.slice(0, end === -1 ? undefined : end).flatMap((page) => page.data);
   }
 
-  /**
-   * Fetches the entries of a collection whose documentId is in `ids`, PAGE_SIZE ids a request
-   * (`filters[documentId][$in]`, an indexed lookup): a publish then costs a request or two
-   * whatever the archive's size, and a full fetch never pages deep with OFFSET.
-   */
+  /** PAGE_SIZE ids a request (`documentId $in`, indexed): a publish costs a request or two. */
   async getByDocumentIds<T>(
     collection: string,
     query: StrapiQuery,
@@ -172,13 +153,7 @@ export class StrapiClient {
     return results.flat();
   }
 
-  /**
-   * Reads a whole keyset-paged export route (`?after=<cursor>&limit=<n>`, answering a JSON line
-   * `{ data, meta: { next } }` and then each entry's body as bytes: @toasoan/shared's
-   * export-frame.ts) page by page: no OFFSET, so the last page costs what the first one does.
-   * The route also names the next cursor in a header (X-Next-After), so the next request leaves
-   * before this page is parsed: the CMS prepares it while the caller works.
-   */
+  /** Keyset pages (export-frame.ts); the cursor header lets the next request leave early. */
   async *exportPages<T>(
     route: string,
     pageSchema: Parser<{ data: T[]; meta: { next: number | null } }>,

@@ -1,8 +1,7 @@
 import { articleSchema, categoryLiteSchema, listResponse } from '@toasoan/shared';
 
-// The comment payload is not among @toasoan/shared's schemas yet (the comments issue adds one
-// with the form's validation). Until then it is assembled here from their field types, so the
-// site needs no zod of its own: `title` is a required string, `publishedAt` an ISO 8601 instant.
+// Not among @toasoan/shared's schemas yet: built from their field types, so the site needs no zod
+// of its own (`title` is a required string, `publishedAt` an ISO 8601 instant).
 const commentSchema = categoryLiteSchema.pick({ id: true, documentId: true, name: true }).extend({
   body: articleSchema.shape.title,
   createdAt: articleSchema.shape.publishedAt,
@@ -10,7 +9,6 @@ const commentSchema = categoryLiteSchema.pick({ id: true, documentId: true, name
   article: categoryLiteSchema.pick({ documentId: true }).nullable().optional(),
 });
 
-/** A page of `/api/comments` as COMMENT_QUERY asks for it. */
 export const commentPageSchema = listResponse(commentSchema);
 
 export type CommentEntry = ReturnType<typeof commentSchema.parse>;
@@ -23,10 +21,7 @@ export interface SiteComment {
   createdAt: string;
 }
 
-/**
- * Files approved comments under the documentId of their article, keeping their order. Comments
- * whose article is gone or unpublished (no `article`) are left out.
- */
+/** Comments whose article is gone or unpublished (no `article`) are left out. */
 export function groupCommentsByArticle(
   comments: readonly Omit<CommentEntry, 'updatedAt'>[],
 ): Record<string, SiteComment[]> {

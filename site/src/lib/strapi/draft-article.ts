@@ -20,15 +20,10 @@ export type DraftArticle = ReturnType<typeof draftSchema.parse>;
 
 export interface DraftPreview {
   article: DraftArticle;
-  /** The menu, as the live pages show it. */
   categories: Category[];
 }
 
-/**
- * The draft of an article and the site's menu, read at request time with the "site-preview"
- * token (PREVIEW_API_TOKEN), the only one the CMS lets read drafts; undefined when the CMS has no
- * such article. Asks once, with a short timeout: a journalist waits for the answer.
- */
+/** Asks once, with a short timeout: a journalist waits for the answer. */
 export async function fetchDraftPreview(
   config: SiteConfig,
   documentId: string,

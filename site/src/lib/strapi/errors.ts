@@ -1,9 +1,6 @@
 import { StrapiError } from './client';
 
-/**
- * Why the build could not get its content, in one sentence that names the fix. Thrown for
- * failures the person running the build can solve (token, URL, a stopped or empty CMS).
- */
+/** One sentence naming the fix, for what the person running the build can solve. */
 export class SiteDataError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -16,7 +13,6 @@ const isZodError = (
 ): error is { issues: { path: PropertyKey[]; message: string }[] } =>
   error instanceof Error && error.name === 'ZodError' && 'issues' in error;
 
-/** Turns a failure while reading `collection` from the CMS at `strapiUrl` into a SiteDataError. */
 export function explainFetchFailure(
   error: unknown,
   strapiUrl: string,

@@ -26,11 +26,7 @@ import {
   type SiteData,
 } from './site-data';
 
-/**
- * An error that Astro's CLI prints as its bare message. Astro prints the stack trace and the
- * cause of whatever a build throws; for a mistake in the setup (token, URL, empty CMS) the
- * one sentence that names the fix is all the reader needs, so both are left off here.
- */
+/** For a setup mistake the sentence naming the fix is all a reader needs: no stack, no cause. */
 function withoutStackTrace(error: SiteDataError): Error {
   const bare = new Error(error.message);
   bare.name = error.name;
@@ -69,7 +65,6 @@ interface BuildState {
   partnerDir: string | undefined;
   /** Set when this process is the partner: the lead takes its pages, the rest is thrown away. */
   asPartner: PartnerJob | undefined;
-  /** Links the pages kept from `base` while the others render. */
   linker: PageLinker | undefined;
   key: string;
   fetch: FetchStats;
@@ -78,16 +73,7 @@ interface BuildState {
   articles: number;
 }
 
-/**
- * Fetches the CMS content before Astro renders (or starts the dev server) and caches it on disk
- * for the routes' getStaticPaths. Failing here, before any page renders, is what turns a wrong
- * token or a stopped CMS into one clear sentence instead of a failed render.
- *
- * Given a release to start from (SITE_BASE_RELEASE), the build is incremental: it fetches what
- * changed since that release's data, renders the pages whose props changed (render-plan.ts) and
- * links every other page from that release. Each build keeps its data and page hashes in
- * `.release/` of its output for the next one.
- */
+/** Fetching before any page renders turns a wrong token or a stopped CMS into one sentence. */
 export function strapiData(): AstroIntegration {
   let state: BuildState | undefined;
   return {
@@ -175,9 +161,8 @@ export function strapiData(): AstroIntegration {
           }
           await state.linker.finished();
         }
-        // A build that went on from a release's data prunes the bodies that lineage left behind. A
-        // full fetch may be a one-off beside it (a nightly check, a reference build) and prunes
-        // nothing, or the next build from the live release would fetch everything again.
+        // A full fetch may be a one-off (a nightly check): pruning after it would make the next
+        // build from the live release fetch everything again.
         if (state.fetch.mode === 'incremental') {
           await pruneBodies(config.cacheDir, (await getSiteData()).articles);
         }

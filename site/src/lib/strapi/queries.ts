@@ -10,7 +10,6 @@ import type { StrapiQuery } from './query';
 // Every field is named, never populate=*: the payload then grows with what the pages need,
 // not with the content model, and a field added to the CMS later is not published by accident.
 
-/** What an article page and the lists need of an article (the lists live in @toasoan/shared). */
 export const ARTICLE_QUERY = {
   fields: SITE_ARTICLE_FIELDS,
   populate: {
@@ -18,8 +17,7 @@ export const ARTICLE_QUERY = {
     category: { fields: SITE_CATEGORY_FIELDS },
     credits: { fields: SITE_CREDIT_FIELDS, populate: { author: { fields: SITE_AUTHOR_FIELDS } } },
   },
-  // The id breaks ties between articles published in the same second, so pages never
-  // overlap or skip entries while paging.
+  // The id breaks ties within a second, so paging never overlaps or skips entries.
   sort: ['publicationTime:desc', 'id:desc'],
 } as const satisfies StrapiQuery;
 
@@ -35,10 +33,7 @@ export const AUTHOR_QUERY = {
   sort: ['name:asc'],
 } as const satisfies StrapiQuery;
 
-/**
- * Approved comments, oldest first (a conversation reads top down), with the article they belong
- * to. The CMS's published-only route middleware leaves unpublished articles out of the populate.
- */
+/** The CMS's published-only route middleware leaves unpublished articles out of the populate. */
 export const COMMENT_QUERY = {
   fields: ['name', 'body', 'createdAt', 'updatedAt'],
   filters: { moderation: { $eq: 'approved' } },

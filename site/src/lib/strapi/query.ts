@@ -2,14 +2,7 @@
 export type StrapiQuery = { [key: string]: StrapiQueryValue };
 type StrapiQueryValue = string | number | boolean | readonly StrapiQueryValue[] | StrapiQuery;
 
-/**
- * Serializes a query the way Strapi's `qs` parser reads it: nested keys in brackets,
- * arrays with indexes (`populate[cover][fields][0]=url`).
- *
- * @example
- * toQueryString({ fields: ['title'], pagination: { page: 2 } })
- * //=> 'fields%5B0%5D=title&pagination%5Bpage%5D=2'
- */
+/** As Strapi's `qs` parser reads it: `populate[cover][fields][0]=url`. */
 export function toQueryString(query: StrapiQuery): string {
   const params = new URLSearchParams();
   const append = (key: string, value: StrapiQueryValue): void => {

@@ -3,21 +3,18 @@ import path from 'node:path';
 import { writeAtomically } from '../write-atomically';
 import type { SiteData } from './site-data';
 
-// The site's data on disk (the cache's, and each release's copy) as JSON lines: one line with
-// everything but the articles, then one line per article. A publish rewrites the file whole, and
-// at 20,000 articles (29 MB) serializing it again was the largest cost of a publish after
-// rendering: the lines of the articles it did not fetch are written back as they were read.
+// JSON lines, so a publish writes back the lines it did not fetch as read: serializing 20,000
+// articles (29 MB) again was a publish's largest cost after rendering.
 
 const NEWLINE = 0x0a;
 const NEWLINE_BYTE = Buffer.from([NEWLINE]);
 
-// Where an article object read from a file came from: its line, as bytes. The integration and
-// the standby config may hold different instances of this module, hence the global registry.
+// An article read from a file → its line. Global: the integration and the standby config may
+// hold different instances of this module.
 const LINES = Symbol.for('toasoan.site-data-lines');
 const shared = globalThis as typeof globalThis & { [LINES]?: WeakMap<object, Buffer> };
 const linesOf = () => (shared[LINES] ??= new WeakMap());
 
-/** The file's bytes: an article read from an earlier file is written back as the same bytes. */
 export function encodeSiteData(data: SiteData): Buffer {
   return Buffer.concat(encodeSiteDataChunks(data));
 }
@@ -25,10 +22,7 @@ export function encodeSiteData(data: SiteData): Buffer {
 // Pieces at least this large are written as they are; smaller ones are joined up to it.
 const CHUNK_BYTES = 1 << 20;
 
-/**
- * encodeSiteData's bytes in pieces, for writing: joined whole, 100,000 articles' lines (150 MB)
- * took 0.9 s of a publish to copy. The lines of an earlier file stay slices of it.
- */
+// In pieces: joined whole, 100,000 articles' lines (150 MB) took 0.9 s of a publish to copy.
 function encodeSiteDataChunks(data: SiteData): Buffer[] {
   const { articles, ...rest } = data;
   const lines = linesOf();
@@ -39,8 +33,7 @@ function encodeSiteDataChunks(data: SiteData): Buffer[] {
     const read = lines.get(article);
     // JSON.stringify escapes line breaks inside strings: a line is always one value.
     const line = read ?? Buffer.from(JSON.stringify(article));
-    // Lines that lay one after another in the file read stay one slice of it: copying 40,000
-    // small pieces took most of a second, a few large ones take milliseconds.
+    // Adjacent lines of the file read stay one slice: copying 40,000 small pieces took ~1 s.
     if (
       read &&
       slice &&
@@ -99,14 +92,12 @@ export function decodeSiteData(bytes: Buffer): SiteData {
   return { ...head, articles };
 }
 
-/** Writes the data atomically (no half files: a reader sees the old file or the new one). */
 export async function writeSiteDataFile(file: string, data: SiteData): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const chunks = encodeSiteDataChunks(data);
   await writeAtomically(file, (partial) => writeFile(partial, chunks));
 }
 
-/** Reads data written by writeSiteDataFile; undefined when there is none. */
 export async function readSiteDataFile(file: string): Promise<SiteData | undefined> {
   try {
     return decodeSiteData(await readFile(file));

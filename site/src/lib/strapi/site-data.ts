@@ -23,26 +23,18 @@ import type { StrapiQuery } from './query';
 import { readSiteDataFile, writeSiteDataFile } from './site-data-file';
 import { fetchSyncIndex, type SyncIndex } from './sync-index';
 
-// The shared schema strips the fields it does not name; the site also reads `createdAt`, which
-// tells a republished article from a back-dated import (see updatedTime in article-meta.ts).
+// `createdAt` tells a republished article from a back-dated import (article-meta.ts updatedTime).
 const siteArticleSchema = articleSchema.extend({ createdAt: articleSchema.shape.publishedAt });
 const articlePageSchema = listResponse(siteArticleSchema);
 // The export route sends bodies as bytes after the entries (client.ts exportPages).
 const articleExportSchema = exportResponse(siteArticleSchema.omit({ body: true }));
 
-/**
- * A full fetch, or one of more than this many articles, reads the whole archive through the CMS's
- * export route (keyset pages of 1,000 built with a few SQL queries, JSON-identical to the REST
- * API's) rather than looking articles up through REST 100 at a time.
- */
+/** Past this many changed articles, the export route (keyset pages of 1,000) beats REST lookups. */
 const EXPORT_FROM = 500;
 
 type FetchedArticle = ReturnType<typeof siteArticleSchema.parse>;
 
-/**
- * An article as the site keeps it: the shared schema plus `createdAt`, without its body (kept in
- * a pack of the cache, see article-bodies.ts) but with where it lies and the CMS pictures it shows.
- */
+/** Without its body (kept in a pack of the cache, article-bodies.ts) but with where it lies. */
 export type SiteArticle = Omit<FetchedArticle, 'body'> & {
   bodyAt: BodyLocation;
   bodyImages: string[];
@@ -53,7 +45,6 @@ export type RoutableArticle = SiteArticle & { category: NonNullable<Article['cat
 
 /** Everything a build renders, fetched once and shared by every route. */
 export interface SiteData {
-  /** When it was fetched (ISO 8601). */
   fetchedAt: string;
   /** The CMS it came from; media URLs are relative to it. */
   strapiUrl: string;
@@ -68,7 +59,6 @@ export interface SiteData {
 
 /** What a fetch did, for the build's log and statistics. */
 export interface FetchStats {
-  /** `incremental` when it started from an earlier build's data. */
   mode: 'full' | 'incremental';
   articlesFetched: number;
   articlesReused: number;
@@ -95,10 +85,7 @@ const getAll = <T>(
   }>,
 ) => explained(client.baseUrl, collection, () => client.getAll(collection, query, pageSchema));
 
-/**
- * The CMS pictures of a body, as the page will show them: only bodies that may hold one are
- * decoded (a Latin-1 view is enough to look for the ASCII of `![` and `<img`).
- */
+/** Only bodies that may hold a picture are decoded (a Latin-1 view finds `![` and `<img`). */
 function bodyImages(body: Buffer, strapiUrl: string): string[] {
   if (!/!\[|<img/i.test(body.toString('latin1'))) return [];
   const markdown = toNfc(body.toString('utf8'));
@@ -114,15 +101,7 @@ const oldestFirst = (a: CommentEntry, b: CommentEntry) =>
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/**
- * Fetches what the site shows from the CMS, checks its shape and normalizes all text to NFC.
- * Given the data an earlier build used (`base`), it asks only for the articles and comments whose
- * version changed, as the CMS's sync index tells, and drops those that are gone; authors and
- * categories are small and fetched whole (when they changed, every article is fetched again,
- * since articles carry their names). Bodies go to the cache, a pack per fetch. Throws a
- * SiteDataError naming the fix when the token is missing or refused, the CMS is unreachable, or
- * it has no published article.
- */
+/** Given `base`, fetches only what changed (README, "Incremental builds"); text ends up NFC. */
 export async function fetchSiteData(
   config: SiteConfig,
   base?: SiteData,
@@ -233,10 +212,7 @@ export async function fetchSiteData(
   };
 }
 
-/**
- * Normalizes fetched articles, writes their bodies (`bodies[i]` is `fetched[i]`'s, UTF-8) to one
- * pack of the cache and returns them with where their body lies.
- */
+/** `bodies[i]` is `fetched[i]`'s body (UTF-8); the routable ones go to one pack of the cache. */
 async function storeArticles(
   config: SiteConfig,
   fetched: Array<Omit<FetchedArticle, 'body'>>,
@@ -281,12 +257,7 @@ export function handOverSiteData(data: SiteData): void {
   shared[HANDED_OVER] = Promise.resolve(data);
 }
 
-/**
- * The data of the current build, for pages: the integration fetched it before the build started,
- * so getStaticPaths of every route shares one copy instead of each asking the CMS again (read
- * from disk once per process when not handed over, as in `astro dev`). Bodies are not in it (see
- * article-bodies.ts), which is what keeps large builds fast and small (DESIGN.md, measured facts).
- */
+/** One copy for every route: handed over by the integration, else read once per process. */
 export function getSiteData(): Promise<SiteData> {
   shared[HANDED_OVER] ??= loadSiteData(readSiteConfig().cacheDir);
   return shared[HANDED_OVER];

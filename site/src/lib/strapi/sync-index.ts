@@ -17,10 +17,7 @@ const isVersions = (value: unknown): value is SiteSync['articles'] =>
       typeof entry[1] === 'string',
   );
 
-/**
- * The index checked by hand: zod takes about a second over 20,000 pairs in a fresh build process,
- * this a millisecond. An answer of another shape still goes through zod, which says what is wrong.
- */
+/** By hand: zod takes a second over 20,000 pairs, this a millisecond; zod explains a bad shape. */
 export function parseSiteSync(value: unknown): SiteSync {
   const candidate = value as Partial<SiteSync> | null;
   if (candidate && isVersions(candidate.articles) && isVersions(candidate.comments)) {
@@ -29,10 +26,6 @@ export function parseSiteSync(value: unknown): SiteSync {
   return siteSyncSchema.parse(value);
 }
 
-/**
- * Reads the CMS's sync index: one small request that names every published article and approved
- * comment with its version, so a build fetches only what changed and notices what is gone.
- */
 export async function fetchSyncIndex(client: StrapiClient): Promise<SyncIndex> {
   const index = parseSiteSync(await client.get('/api/site-sync'));
   return { articles: new Map(index.articles), comments: new Map(index.comments) };

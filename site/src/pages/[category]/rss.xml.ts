@@ -9,9 +9,8 @@ import { getSiteIndex } from '../../lib/site-index';
 import { absoluteUrl, categoryFeedPath, categoryPath } from '../../lib/urls';
 import { xmlResponse } from '../../lib/xml';
 
-// One RSS 2.0 feed per category, at /<category-slug>/rss.xml (empty for an empty category). A
-// renamed category's feed is also written at its old address: a feed reader cannot follow an
-// HTML redirect, and its subscription must not go quiet. The copy names the new feed as its own.
+// Also at a renamed category's old address: a feed reader cannot follow an HTML redirect, and its
+// subscription must not go quiet. The copy names the new feed as its own.
 export const getStaticPaths = (async () => {
   const { data, byCategory } = await getSiteIndex();
   const latest = (category: Category) =>

@@ -4,9 +4,8 @@ import { renderSitemap, type SitemapEntry } from '../../lib/sitemaps';
 import { xmlResponse } from '../../lib/xml';
 import { sitemapFiles } from './_files';
 
-// The files of the sitemap index: /sitemaps/pages-1.xml, /sitemaps/articles-1.xml… Each file's
-// props are everything it shows, and GET reads nothing else: an incremental build rewrites only
-// the files whose addresses or dates changed.
+// Props are everything a file shows, and GET reads nothing else: an incremental build rewrites
+// only the files whose addresses or dates changed.
 export const getStaticPaths = (async () => {
   const files = (await sitemapFiles()).map(({ name, entries }) => ({
     params: { file: name },

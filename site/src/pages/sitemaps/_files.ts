@@ -14,10 +14,7 @@ import {
 /** Where a file of the sitemap index is written: `/sitemaps/articles-3.xml`. */
 export const sitemapFilePath = (name: string) => `/sitemaps/${name}.xml`;
 
-/**
- * Every page a reader can land on (home, categories, authors and articles; not the pages at
- * old addresses, which are noindex), split into the files of the sitemap index.
- */
+/** Not the pages at old addresses, which are noindex. */
 export async function sitemapFiles(): Promise<SitemapFile[]> {
   const { config, data } = await getSiteIndex();
   const url = (path: string) => absoluteUrl(path, config.siteUrl);
