@@ -10,15 +10,14 @@ export const COMMENT_LIMITS = {
   linksMax: 2,
 } as const;
 
-// C0/C1 controls (tab and line breaks are allowed in the text, not in the name) and the bidi
-// controls that can make a name or a link read backwards ("Trojan Source").
+// Line breaks are allowed in the text, not in the name; bidi controls can make a name or a link
+// read backwards ("Trojan Source").
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const LINE_BREAK = /[\t\n\r]/u;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const LINK = /\bhttps?:\/\/|\bwww\./giu;
-// Zero-width characters are removed, not refused: pasted text often carries them unseen, and
-// they would let one text pass the duplicate and link rules as another. The text keeps the
-// joiners (U+200C, U+200D) that emoji sequences need; a name needs none.
+// Zero-width characters are removed, not refused: pasted text carries them unseen, and they
+// would let a text dodge the duplicate and link rules. The text keeps the joiners emoji need.
 const ZERO_WIDTH_TEXT = /[\u200B\u2060\uFEFF]/gu;
 const ZERO_WIDTH_NAME = /[\u200B-\u200D\u2060\uFEFF]/gu;
 
@@ -28,14 +27,7 @@ const cleanWithout = (zeroWidth: RegExp) => (value: unknown) =>
 // Code points, not UTF-16 units: an emoji counts as one character for the reader.
 const length = (value: string) => [...value].length;
 
-/**
- * What a reader sends: name, email (never shown), text. Strings are NFC-normalized, stripped of
- * zero-width characters and trimmed before they are measured; every message is Vietnamese, one per field, for the form.
- *
- * @example
- * commentInputSchema.parse({ name: ' Lan ', email: 'lan@example.vn', body: 'Bài viết hay.' }).name
- * //=> 'Lan'
- */
+/** Strings are NFC-normalized, stripped of zero-width characters and trimmed, then measured. */
 export const commentInputSchema = z.object({
   name: z
     .unknown()
@@ -73,13 +65,7 @@ export type CommentInput = z.output<typeof commentInputSchema>;
 export type CommentField = keyof CommentInput;
 export type CommentErrors = Partial<Record<CommentField, string>>;
 
-/**
- * Checks a reader's comment: the cleaned values, or one Vietnamese message per wrong field.
- *
- * @example
- * validateComment({ name: 'A', email: 'x', body: 'Hay' }).errors
- * //=> { name: 'Họ tên cần từ 2 đến 60 ký tự.', email: 'Địa chỉ email không hợp lệ.', body: 'Bình luận cần từ 5 đến 2.000 ký tự.' }
- */
+/** The cleaned values, or the first Vietnamese message of each wrong field (for the form). */
 export function validateComment(
   input: Record<string, unknown>,
 ): { ok: true; value: CommentInput } | { ok: false; errors: CommentErrors } {

@@ -1,9 +1,8 @@
-/** Vietnam's IANA zone, named so the result never depends on the build machine's own TZ. */
+/** Named, so that no result depends on the machine's own TZ. */
 export const NEWSROOM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-// One formatter, reused: building an Intl.DateTimeFormat is far slower than calling it, and a
-// build formats tens of thousands of dates. The locale only picks the digits (Latin); the layout
-// comes from the labelled parts below. hourCycle h23 keeps midnight at "00", never "24".
+// Built once: making a DateTimeFormat costs far more than calling it. 'en-US' only picks Latin
+// digits (the layout comes from the labelled parts); h23 keeps midnight at "00", never "24".
 const wallClock = new Intl.DateTimeFormat('en-US', {
   timeZone: NEWSROOM_TIME_ZONE,
   hourCycle: 'h23',
@@ -15,8 +14,7 @@ const wallClock = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-// An ISO 8601 date-time must carry "Z" or an offset: without one, JavaScript reads it in the
-// machine's local zone, the very dependence these helpers exist to avoid.
+// Without "Z" or an offset, JavaScript reads an ISO date-time in the machine's local zone.
 const ZONED_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 interface Gmt7Parts {
@@ -26,7 +24,6 @@ interface Gmt7Parts {
   hour: string;
   minute: string;
   second: string;
-  /** Offset from UTC in minutes: +420 (GMT+7) for every date since 13 June 1975. */
   offset: number;
 }
 
@@ -46,15 +43,12 @@ function toDate(input: Date | string | number): Date {
   return date;
 }
 
-// A build prints each article's time on every page that lists it (its own, its category's, the
-// related lists of its neighbours, feeds): remembering the parts of recent instants saves most
-// formatToParts calls. Bounded, so a long-running process cannot grow it without limit.
+// An article's time is printed on every page that lists it; bounded for long-running processes.
 const MEMO_LIMIT = 20_000;
 const memo = new Map<number, Gmt7Parts>();
 
-// Vietnam's clocks have read UTC+7 since 12 June 1975 16:00 UTC. Where the zone data this
-// runtime carries agrees up to 2100, the wall clock is plain arithmetic, much cheaper than
-// formatToParts: a 100,000-article build formats 100,000 distinct times, past any memo's limit.
+// UTC+7 since 12 June 1975 16:00 UTC: where this runtime's zone data agrees up to 2100, the wall
+// clock is plain arithmetic instead of formatToParts (shared/README.md, "GMT+7").
 const FIXED_FROM = Date.UTC(1975, 5, 12, 16);
 const FIXED_UNTIL = Date.UTC(2100, 0, 1);
 const GMT7_MS = 7 * 3_600_000;
@@ -90,13 +84,11 @@ function toGmt7Parts(input: Date | string | number): Gmt7Parts {
 }
 
 function wallClockParts(date: Date): Gmt7Parts {
-  // formatToParts, not format(): the parts come labelled, so the order a locale prints them in
-  // (vi-VN puts the time first: "08:29 12/10/2023") cannot leak into our layout.
+  // Labelled parts, so a locale's order (vi-VN prints "08:29 12/10/2023") cannot leak in.
   const part: Record<string, string> = {};
   for (const { type, value } of wallClock.formatToParts(date)) part[type] = value;
   const { year, month, day, hour, minute, second } = part as Omit<Gmt7Parts, 'offset'>;
-  // Vietnam has kept UTC+7 since 1975, but the zone's history differs before that (UTC+8 in
-  // the South 1960–1975): derive the offset from the wall clock rather than assume it.
+  // Derived, not assumed: the South kept UTC+8 from 1960 to 1975.
   const wallMs = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
   const offset = Math.round((wallMs - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
   return { year, month, day, hour, minute, second, offset };
@@ -110,36 +102,19 @@ function formatOffset(offset: number, style: 'gmt' | 'iso'): string {
   return `GMT${sign}${hours}${minutes === '00' ? '' : `:${minutes}`}`;
 }
 
-/**
- * Formats an instant the way the paper prints it: `DD/MM/YYYY | HH:mm GMT+7`, in Vietnam's
- * time whatever the time zone of the machine that runs it.
- *
- * Accepts a Date, epoch milliseconds, or an ISO 8601 string with "Z" or an offset; anything
- * else throws a RangeError.
- *
- * @example
- * formatGmt7('2023-10-12T01:29:00Z')
- * //=> '12/10/2023 | 08:29 GMT+7'
- */
+/** `12/10/2023 | 08:29 GMT+7`. Takes a Date, epoch ms or ISO 8601 with "Z" or an offset. */
 export function formatGmt7(date: Date | string | number): string {
   const { year, month, day, hour, minute, offset } = toGmt7Parts(date);
   return `${day}/${month}/${year} | ${hour}:${minute} ${formatOffset(offset, 'gmt')}`;
 }
 
-/**
- * Formats an instant as ISO 8601 in Vietnam's time with its offset, for JSON-LD, feeds and
- * `<time datetime>`.
- *
- * @example
- * toIsoGmt7('2023-10-12T01:29:00Z')
- * //=> '2023-10-12T08:29:00+07:00'
- */
+/** `2023-10-12T08:29:00+07:00`, for JSON-LD, feeds and `<time datetime>`. */
 export function toIsoGmt7(date: Date | string | number): string {
   const { year, month, day, hour, minute, second, offset } = toGmt7Parts(date);
   return `${year}-${month}-${day}T${hour}:${minute}:${second}${formatOffset(offset, 'iso')}`;
 }
 
-/** A time on Vietnam's clocks, as a form shows it (month 1–12). */
+/** Month 1–12, as a form shows it. */
 export interface Gmt7WallClock {
   year: number;
   month: number;
@@ -148,31 +123,16 @@ export interface Gmt7WallClock {
   minute: number;
 }
 
-/**
- * What Vietnam's clocks read at an instant, as numbers: what the admin's date-time inputs show,
- * whatever the browser's time zone.
- *
- * @example
- * gmt7WallClock('2026-11-27T01:30:00Z')
- * //=> { year: 2026, month: 11, day: 27, hour: 8, minute: 30 }
- */
+/** What the admin's date-time inputs show, whatever the browser's time zone. */
 export function gmt7WallClock(date: Date | string | number): Gmt7WallClock {
   const { year, month, day, hour, minute } = toGmt7Parts(date);
   return { year: +year, month: +month, day: +day, hour: +hour, minute: +minute };
 }
 
-/**
- * The instant at which Vietnam's clocks read the given time: what the admin stores when an
- * editor enters 08:30 in a browser set to another zone.
- *
- * @example
- * fromGmt7WallClock({ year: 2026, month: 11, day: 27, hour: 8, minute: 30 }).toISOString()
- * //=> '2026-11-27T01:30:00.000Z'
- */
+/** The instant Vietnam's clocks read that time: what the admin stores when an editor enters it. */
 export function fromGmt7WallClock({ year, month, day, hour, minute }: Gmt7WallClock): Date {
   const wallMs = Date.UTC(year, month - 1, day, hour, minute);
-  // The zone's offset at that time (UTC+7 since 1975, UTC+8 before in the South), read at the
-  // instant today's offset gives.
+  // The offset in force then (UTC+8 before 1975 in the South), read at today's offset's instant.
   const { offset } = toGmt7Parts(wallMs - 7 * 3_600_000);
   return new Date(wallMs - offset * 60_000);
 }

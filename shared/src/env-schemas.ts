@@ -1,7 +1,6 @@
 import { bool, decimal, defineEnv, int, list, mergeEnv, oneOf, secret, text, url } from './env';
 
-// Every program's environment, declared once. `.env.example` and the root README's table are
-// checked against these (env-schemas.test.ts): add a variable here first, then document it there.
+// env-schemas.test.ts checks `.env.example` and the root README against these: add here first.
 
 const SITE_URL = url('http://localhost:4321');
 
@@ -25,9 +24,7 @@ export const cmsEnv = defineEnv({
   PREVIEW_API_TOKEN: secret(),
   PREVIEW_SECRET: secret(),
   UPLOAD_SIZE_LIMIT_MB: decimal(10, 0.001),
-  // Proxies in front of the CMS (Strapi's server.proxy): 0 believes no X-Forwarded-For.
   TRUSTED_PROXY_HOPS: int(0, 0, 10),
-  // No default: a CMS without it sends no webhook; `npm start` writes this value.
   PUBLISH_WEBHOOK_URL: url('', { example: 'http://127.0.0.1:4321/_publisher/hook' }),
   PUBLISH_HOOK_SECRET: secret(),
   DATABASE_URL: text(''),
@@ -47,25 +44,17 @@ export const cmsEnv = defineEnv({
   DEMO_ADMIN_PASSWORD: secret(),
   STRAPI_LOG_LEVEL: oneOf(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], 'warn'),
   DEBUG: text(''),
-  // Where uploaded pictures go: `local` (PUBLIC_DIR/uploads) or `s3` (any S3-compatible storage,
-  // through @strapi/provider-upload-aws-s3; config/plugins.ts).
   UPLOAD_PROVIDER: oneOf(['local', 's3'], 'local'),
   S3_BUCKET: text(''),
   S3_REGION: text('us-east-1'),
-  // Empty: AWS itself; else the storage's address (MinIO, Garage, R2, Spaces…).
   S3_ENDPOINT: text(''),
   S3_ACCESS_KEY_ID: secret(),
   S3_SECRET_ACCESS_KEY: secret(),
-  // The pictures' public address prefix (a CDN in front of the bucket); empty: the bucket's own.
   S3_PUBLIC_URL: text(''),
-  // Most self-hosted servers want bucket names in the path, not in the host name.
   S3_FORCE_PATH_STYLE: bool(false),
-  // npm run backup / restore (cms/scripts): where archives go (relative to cms/), and the key that
-  // encrypts them (empty: not encrypted).
   BACKUP_DIR: text('backups'),
   BACKUP_ENCRYPTION_KEY: secret(),
-  // Where npm was run: the backup and restore scripts resolve paths given on their command line
-  // from there, not from cms/.
+  // Backup and restore resolve command-line paths from where npm ran, not from cms/.
   INIT_CWD: text('', { internal: true }),
   // The env file the seed loads (and Strapi's dotenv reads): cms/.env unless set.
   ENV_PATH: text('', { internal: true }),
@@ -81,7 +70,6 @@ export const siteEnv = defineEnv({
   SITE_DESCRIPTION: text('Tin tức, thời sự và đời sống của tỉnh, cập nhật hằng ngày.', {
     example: '',
   }),
-  // Lines separated by | (site/src/lib/config.ts parseMasthead); unset: a placeholder.
   SITE_MASTHEAD: text(''),
   PREVIEW_SECRET: secret(),
   PREVIEW_API_TOKEN: secret(),
@@ -101,7 +89,6 @@ export const publisherEnv = mergeEnv(
     KEEP_RELEASES: int(5, 2, 1_000),
     RECONCILE_INTERVAL_MS: int(60_000, 0, 86_400_000),
     PUBLISHER_BUILD_COMMAND: text(''),
-    // Run after each switch with RELEASE_DIR and RELEASE_ID (publisher/release-push.ts).
     RELEASE_PUSH_COMMAND: text(''),
     BUILD_TIMEOUT_MS: int(900_000, 1_000, 86_400_000),
     FULL_BUILD_INTERVAL_MS: int(86_400_000, 60_000, 30 * 86_400_000),
@@ -112,15 +99,11 @@ export const publisherEnv = mergeEnv(
     COMMENT_API_TOKEN: secret(),
     COMMENT_QUEUE_DIR: text('comment-queue'),
     TRUSTED_PROXIES: list(),
-    // The admin's address (the CMS's PUBLIC_URL): its origin alone may frame the draft preview.
     CMS_PUBLIC_URL: url('http://localhost:1337'),
   }),
 );
 
-/**
- * The root scripts' own variables (scripts/start.ts, scripts/create-env.ts, the benches and the
- * browser tests); `npm start` also checks cms/.env and site/.env against the schemas above.
- */
+/** scripts/ and the browser tests; `npm start` also checks cms/.env and site/.env above. */
 export const scriptsEnv = defineEnv({
   NO_COLOR: text(''),
   // create-env.ts writes the URLs of the two servers from these ports.
@@ -136,5 +119,4 @@ export const dockerEnv = defineEnv({
   SEED_ON_START: bool(true),
 });
 
-/** Every program's schema, for the checks of `.env.example` and the README. */
 export const ENV_SCHEMAS = { cmsEnv, siteEnv, publisherEnv, scriptsEnv, dockerEnv };

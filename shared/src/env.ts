@@ -1,12 +1,8 @@
 import { z } from 'zod';
 
-/**
- * One environment variable of a program: how its text becomes a value, and what `.env.example`
- * shows for it (checked by env-schemas.test.ts, so the file and the code cannot disagree).
- */
 export interface EnvField<T = unknown> {
   schema: z.ZodType<T, z.ZodTypeDef, string | undefined>;
-  /** The line's value in `.env.example`: the default, or '' for secrets and "unset". */
+  /** Its value in `.env.example`: the default, or '' for secrets and "unset". */
   example: string;
   /** Set by our own programs for one another (never by a user): not in `.env.example`. */
   internal: boolean;
@@ -17,7 +13,7 @@ export type EnvValues<F extends Fields> = {
   [K in keyof F]: F[K] extends EnvField<infer T> ? T : never;
 };
 
-/** Settings that cannot work; the message names each variable, the value and what it must be. */
+/** Names each wrong variable, its value and what it must be. */
 export class EnvError extends Error {
   constructor(message: string) {
     super(message);
@@ -26,7 +22,6 @@ export class EnvError extends Error {
 }
 
 interface FieldOptions {
-  /** What `.env.example` shows when it is not the default. */
   example?: string;
   internal?: boolean;
 }
@@ -43,7 +38,7 @@ function field<T>(
   };
 }
 
-/** Turns a variable's text into a value, or reports `must …` (the name and value are added). */
+/** `must` is completed with the name and the value: `PORT must be …, not "x".` */
 function convert<T>(fallback: T, parse: (text: string) => T | undefined, must: string) {
   return z
     .string()
@@ -59,7 +54,6 @@ function convert<T>(fallback: T, parse: (text: string) => T | undefined, must: s
     });
 }
 
-/** Free text; unset or blank gives `fallback`. */
 export function text(fallback = '', options?: FieldOptions): EnvField<string> {
   return field(
     convert(fallback, (value) => value, ''),
@@ -68,10 +62,9 @@ export function text(fallback = '', options?: FieldOptions): EnvField<string> {
   );
 }
 
-/** A random private value (`npm start` writes one): no default, '' when unset. */
+/** No default: `npm start` writes a random one. */
 export const secret = (): EnvField<string> => text('');
 
-/** A whole number within bounds, e.g. `int(4321, 0, 65_535)`. */
 export function int(fallback: number, min: number, max: number, options?: FieldOptions) {
   const parse = (value: string) => {
     const number = Number(value);
@@ -84,7 +77,6 @@ export function int(fallback: number, min: number, max: number, options?: FieldO
   );
 }
 
-/** A number (fractions allowed) of at least `min`. */
 export function decimal(fallback: number, min: number, options?: FieldOptions) {
   const parse = (value: string) => {
     const number = Number(value);
@@ -93,14 +85,13 @@ export function decimal(fallback: number, min: number, options?: FieldOptions) {
   return field(convert(fallback, parse, `must be a number of at least ${min}`), fallback, options);
 }
 
-/** `true` or `false`. */
 export function bool(fallback: boolean, options?: FieldOptions) {
   const parse = (value: string) =>
     value === 'true' ? true : value === 'false' ? false : undefined;
   return field(convert(fallback, parse, 'must be true or false'), fallback, options);
 }
 
-/** An http(s) URL, without trailing slashes; `fallback` '' means unset. */
+/** Trailing slashes are dropped; a `fallback` of '' means unset. */
 export function url(fallback: string, options?: FieldOptions) {
   const parse = (value: string) => {
     if (!/^https?:\/\/[^/\s]/.test(value) || !URL.canParse(value)) return undefined;
@@ -109,7 +100,6 @@ export function url(fallback: string, options?: FieldOptions) {
   return field(convert(fallback, parse, 'must be an http(s) URL'), fallback, options);
 }
 
-/** One of a few words, e.g. `oneOf(['build', 'dispatch'], 'build')`. */
 export function oneOf<const T extends string>(
   values: readonly T[],
   fallback: T,
@@ -121,7 +111,7 @@ export function oneOf<const T extends string>(
   return field(convert<T>(fallback, parse, must), fallback, options);
 }
 
-/** Comma-separated values, each trimmed (quotes around one are dropped, as Strapi's env.array). */
+/** Comma-separated; quotes around a value are dropped, as Strapi's env.array does. */
 export function list(options?: FieldOptions): EnvField<string[]> {
   const parse = (value: string) =>
     value
@@ -132,20 +122,12 @@ export function list(options?: FieldOptions): EnvField<string[]> {
   return field(convert<string[]>([], parse, ''), [], options);
 }
 
-/** A program's environment: its variables, and `parse(process.env)` → typed values or EnvError. */
 export interface EnvSchema<F extends Fields> {
   fields: F;
   parse(env: Record<string, string | undefined>): EnvValues<F>;
 }
 
-/**
- * Declares a program's environment. Values are trimmed and a blank one counts as unset (its default
- * applies), as `.env` files write `KEY=` for "not set".
- *
- * @example
- * defineEnv({ PORT: int(1337, 1, 65_535) }).parse({ PORT: 'x' })
- * //=> throws EnvError('PORT must be a whole number from 1 to 65535, not "x".')
- */
+/** Values are trimmed and a blank one counts as unset: `.env` files write `KEY=` for "not set". */
 export function defineEnv<F extends Fields>(fields: F): EnvSchema<F> {
   const shape = Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.schema]));
   const schema = z.object(shape);
@@ -177,7 +159,6 @@ export function defineEnv<F extends Fields>(fields: F): EnvSchema<F> {
   };
 }
 
-/** Two programs' variables together (the publisher reads the site build's as well). */
 export function mergeEnv<A extends Fields, B extends Fields>(
   a: EnvSchema<A>,
   b: EnvSchema<B>,

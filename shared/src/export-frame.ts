@@ -1,14 +1,9 @@
-/**
- * The wire format of the CMS's `GET /api/site-export`: one JSON line (the page's entries and
- * meta, with `meta.bodyBytes` the byte length of each entry's body), then the bodies' UTF-8 bytes
- * one after another. Bodies are most of an archive's bytes; as bytes they are read from the
- * database, sent and written to the site's cache without ever becoming JS strings.
- */
+/** One JSON line with `meta.bodyBytes`, then the bodies' bytes, which never become JS strings. */
 export const SITE_EXPORT_TYPE = 'application/vnd.toasoan.site-export';
 
 const NEWLINE = 0x0a;
 
-/** A page of the export as it travels: `head` is JSON without raw newlines, as JSON.stringify writes it. */
+/** `head` is one line: JSON.stringify writes no raw newlines. */
 export function encodeExportPage(
   head: { data: unknown[]; meta: Record<string, unknown> },
   bodies: readonly Uint8Array[],
@@ -20,14 +15,7 @@ export function encodeExportPage(
   return [new TextEncoder().encode(`${line}\n`), ...bodies];
 }
 
-/**
- * Splits a page into its head (parsed JSON, to be checked by the caller's schema) and its bodies,
- * one per entry, as views of `bytes`; throws when the lengths do not add up.
- *
- * @example
- * decodeExportPage(new TextEncoder().encode('{"data":[{}],"meta":{"bodyBytes":[2]}}\nhi')).bodies.length
- * //=> 1
- */
+/** The head, for the caller's schema to check, and the bodies as views of `bytes`. */
 export function decodeExportPage(bytes: Uint8Array): { head: unknown; bodies: Uint8Array[] } {
   const end = bytes.indexOf(NEWLINE);
   if (end === -1) throw new Error('A site-export page has no JSON line.');

@@ -23,9 +23,8 @@ const markdown = new Marked({
     image({ href, title, tokens }) {
       return imgTag(href, this.parser.parseInline(tokens, this.parser.textRenderer), title);
     },
-    // An image alone in its paragraph with a title, `![alt](src "caption")`, is a captioned
-    // photo. It replaces the paragraph, because a <figure> inside a <p> is invalid HTML that
-    // browsers repair by splitting the paragraph.
+    // `![alt](src "caption")` alone in a paragraph becomes a <figure> that replaces the <p>:
+    // browsers repair a <figure> inside a <p> by splitting the paragraph.
     paragraph({ tokens }) {
       const [only, ...rest] = tokens.filter((t) => t.type !== 'text' || t.raw.trim() !== '');
       if (only?.type !== 'image' || rest.length > 0 || !(only as Tokens.Image).title) return false;
@@ -36,11 +35,8 @@ const markdown = new Marked({
   },
 });
 
-// An allowlist, not a blocklist: anything not named here (script, style, iframe, form, on*
-// handlers, style attributes, javascript:/data: URLs) is dropped. Raw HTML typed into the
-// Markdown passes through marked untouched, so this is the only thing that stops it.
+// Raw HTML in the Markdown passes through marked untouched: this allowlist alone stops it.
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  // Block structure, then inline text, then media and tables.
   allowedTags: [
     ...['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li'],
     ...['strong', 'b', 'em', 'i', 'del', 's', 'sub', 'sup', 'code', 'pre', 'a'],
@@ -59,36 +55,21 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     // The page's only h1 is the article title; a "# heading" in the body becomes a subheading.
     h1: 'h2',
-    // Body photos sit below the fold: let the browser fetch them as the reader scrolls.
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
   },
-  // An image whose only source was refused (e.g. a data: URL) would show as a broken icon.
+  // An image whose only source was refused (a data: URL) would show as a broken icon.
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
-// A text node that opens with a combining mark (after a tag's ">").
 const LEADING_MARK = />\p{M}/u;
 
-/**
- * Renders an article body written in Markdown to HTML that is safe to insert into a page.
- *
- * The input is NFC-normalized, rendered by marked (GitHub-flavoured), then filtered through
- * an allowlist: headings, paragraphs, lists, quotes, emphasis, links, images, figures,
- * tables and code survive; scripts, styles, frames, event handlers, style attributes and
- * `javascript:`/`data:` URLs do not.
- *
- * @example
- * renderMarkdown('## Tiêu đề\n\n![Cầu Rồng](/uploads/cau.jpg "Cầu Rồng về đêm")')
- * //=> '<h2>Tiêu đề</h2>\n<figure><img src="/uploads/cau.jpg" alt="Cầu Rồng" loading="lazy" /><figcaption>Cầu Rồng về đêm</figcaption></figure>\n'
- */
+/** An article body's Markdown as NFC HTML that is safe to insert into a page. */
 export function renderMarkdown(md: string): string {
   const html = sanitizeHtml(markdown.parse(toNfc(md), { async: false }), SANITIZE_OPTIONS);
-  // Nearly every body: already NFC, no text node opens with a mark. NFC holds for each text node
-  // of an NFC page (they begin and end next to a tag's "<" or ">").
+  // Nearly every body: already NFC, and no text node opens with a combining mark.
   if (!LEADING_MARK.test(html) && html === toNfc(html)) return html;
-  // Entities such as "e&#x301;" decode to decomposed text, so compose once more, text node by
-  // text node. A mark that opens a text node stays an entity: NFC of the page, here or later,
-  // would otherwise fuse the tag's ">" and a U+0338 into "≯" and leave the tag open.
+  // "e&#x301;" decodes to NFD text: compose each text node. A leading mark stays an entity, else
+  // NFC of the page would fuse a tag's ">" and a U+0338 into "≯" and leave the tag open.
   return html.replace(/>([^<]+)</g, (_, text: string) => {
     const safe = toNfc(text).replace(/^\p{M}+/u, (marks) =>
       [...marks].map((mark) => `&#x${mark.codePointAt(0)!.toString(16)};`).join(''),

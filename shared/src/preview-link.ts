@@ -1,17 +1,14 @@
-// The signed, expiring links of the draft preview: the CMS's preview handler signs them, the
-// site's on-demand preview route checks them. HMAC-SHA256 through Web Crypto (in Node and
-// browsers alike, no import): `subtle.verify` compares in constant time.
+// HMAC-SHA256 through Web Crypto (Node and browsers alike, no import): `subtle.verify` compares
+// in constant time.
 
-/** The site's on-demand route of the preview; a link is `<route><documentId>?het-han=…&chu-ky=…`. */
+/** A link is `<route><documentId>?het-han=…&chu-ky=…`. */
 export const PREVIEW_ROUTE = '/xem-truoc/';
 
-/** How long a preview link works after the CMS signed it. */
 export const PREVIEW_LINK_LIFETIME_MS = 60 * 60 * 1000;
 
-/** The query parameters of a preview link: expiry (Unix seconds) and signature (base64url). */
+/** Expiry in Unix seconds, signature in base64url. */
 export const PREVIEW_LINK_PARAMS = { expires: 'het-han', signature: 'chu-ky' } as const;
 
-/** What a link asks for, read from its path and query (any of them may be missing). */
 export interface PreviewLinkParts {
   documentId: string;
   expires: string | null;
@@ -23,8 +20,7 @@ export type PreviewLinkVerdict = 'valid' | 'expired' | 'invalid';
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const encoder = new TextEncoder();
 
-// The purpose and a version are part of what is signed: the secret signs nothing else that could
-// be replayed here.
+// Purpose and version are signed too: nothing else the secret signs can be replayed here.
 const signedText = (documentId: string, expires: number) =>
   `toasoan-preview:v1:${documentId}:${expires}`;
 
@@ -50,13 +46,7 @@ function fromBase64Url(text: string): Uint8Array | null {
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
-/**
- * The site path (with query) of a preview of `documentId` that works until `expiresAtMs`.
- *
- * @example
- * await signPreviewLink('bí mật', 'abc123', Date.UTC(2026, 10, 27, 12))
- * //=> '/xem-truoc/abc123?het-han=1795780800&chu-ky=…'
- */
+/** The site path and query of a preview of `documentId` that works until `expiresAtMs`. */
 export async function signPreviewLink(
   secret: string,
   documentId: string,
@@ -77,15 +67,7 @@ export async function signPreviewLink(
   return `${PREVIEW_ROUTE}${documentId}?${query}`;
 }
 
-/**
- * Whether a preview link was signed with `secret` and is still valid at `nowMs`. A link that was
- * never signed, or was changed, is 'invalid'; a genuine one past its time is 'expired'. An empty
- * secret makes every link invalid.
- *
- * @example
- * await verifyPreviewLink('bí mật', { documentId: 'abc123', expires: '1', signature: 'x' }, Date.now())
- * //=> 'invalid'
- */
+/** 'expired' is a genuine link past its time; an empty secret makes every link 'invalid'. */
 export async function verifyPreviewLink(
   secret: string,
   link: PreviewLinkParts,
@@ -106,13 +88,6 @@ export async function verifyPreviewLink(
   return expires * 1000 > nowMs ? 'valid' : 'expired';
 }
 
-/**
- * Reads the parts of a preview link from a URL of the preview route.
- *
- * @example
- * previewLinkParts(new URL('https://bao.vn/xem-truoc/abc123?het-han=1&chu-ky=x')).documentId
- * //=> 'abc123'
- */
 export function previewLinkParts(url: URL): PreviewLinkParts {
   // A documentId is plain ASCII: a path that needs decoding is not one of ours.
   const documentId = url.pathname.startsWith(PREVIEW_ROUTE)
