@@ -1,11 +1,4 @@
-/**
- * Creates the env files with fresh random secrets, without starting anything:
- *
- *   npx tsx scripts/create-env.ts            cms/.env and site/.env (as `npm start` does)
- *   npx tsx scripts/create-env.ts --docker   the root .env that docker-compose.yml reads
- *
- * A file that exists is never overwritten: only the keys it lacks are added.
- */
+// `npm start`'s env files (--docker: docker-compose's ./.env), without starting anything.
 import { parseArgs } from 'node:util';
 import { ConfigError, createDockerEnvFile, ensureEnvFiles } from './lib/env';
 import { shortPath } from './lib/paths';

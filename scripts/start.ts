@@ -1,9 +1,4 @@
-/**
- * `npm start`: everything needed to try Tòa Soạn locally, in order — env files with fresh
- * secrets, @toasoan/shared, the Strapi build (only when stale), the sample newsroom (idempotent),
- * Strapi on :1337, a release of the static site, and the site's publisher on :4321, which serves
- * it and rebuilds it whenever the CMS's webhook says something was published. Ctrl-C stops it all.
- */
+// `npm start`: the steps are listed in the root README ("Set up").
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { staffLogins } from '../cms/data/newsroom';
@@ -34,7 +29,6 @@ async function shutdown(code: number): Promise<never> {
 function onSignal(signal: NodeJS.Signals): void {
   if (stopping) {
     if (Date.now() - stopRequestedAt < SIGNAL_ECHO_MS) return;
-    // Second Ctrl-C: do not wait for a graceful stop.
     killAllNow();
     process.exit(130);
   }
@@ -58,7 +52,7 @@ async function buildShared(): Promise<string | void> {
 
 async function buildCms(config: StartConfig): Promise<string | void> {
   const reason = staleReason(
-    // The server code and the admin panel bundle (strapi build writes both).
+    // strapi build writes both the server code and the admin panel.
     [
       path.join(CMS_DIR, 'dist', 'src', 'index.js'),
       path.join(CMS_DIR, 'dist', 'build', 'index.html'),
@@ -110,7 +104,6 @@ async function startCms(config: StartConfig): Promise<Child> {
   return cms;
 }
 
-/** The live release, as the publisher's status endpoint describes it (best effort). */
 async function liveRelease(config: StartConfig): Promise<string | void> {
   const status = (await getJson(`${config.siteLocalUrl}/_publisher/status`)) as {
     live?: { id?: string; pages?: number } | null;
@@ -118,7 +111,6 @@ async function liveRelease(config: StartConfig): Promise<string | void> {
   if (status?.live?.id) return `release ${status.live.id} (${status.live.pages ?? '?'} pages) live`;
 }
 
-/** The publisher: serves the live release and rebuilds on the CMS's webhook. */
 async function serveSite(config: StartConfig): Promise<Child> {
   if (await isPortInUse(config.sitePort)) {
     throw new StepError('serve the site', sitePortFix(config));
@@ -199,8 +191,7 @@ async function main(): Promise<void> {
   await step(
     'build the site',
     'Read the [site] lines above; retry with `npm run build:release -w site` while Strapi runs (the live release, if any, stays as it was). A 401 or 403 means STRAPI_TOKEN in site/.env differs from SITE_API_TOKEN in cms/.env.',
-    // `npm run build:release -w site`: a new release in site/releases/, validated, then made
-    // `current`. Run without npm and tsx's CLI in between, so Ctrl-C stops it cleanly.
+    // Without npm and tsx's CLI in between, so that Ctrl-C stops it cleanly (see workspaceScript).
     () => {
       const { command, args, cwd, env } = workspaceScript(
         SITE_DIR,

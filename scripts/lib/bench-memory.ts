@@ -1,8 +1,4 @@
-/**
- * Peak memory of the processes below one process (Linux only), for builds that do not report
- * their own: each sample reads every descendant's VmHWM (its peak resident set so far) from
- * /proc/<pid>/status, so the peak is caught unless the process grows in its last interval.
- */
+// Peak RSS of a build that does not report its own, from /proc (Linux only; bench/README.md).
 import { readdir, readFile } from 'node:fs/promises';
 
 interface ProcessEntry {
@@ -10,7 +6,7 @@ interface ProcessEntry {
   pgid: number;
 }
 
-/** `/proc/<pid>/stat`: the command name may hold spaces and parentheses, so parse after the last `)`. */
+/** The command name may hold spaces and parentheses: parse after the last `)`. */
 async function readStat(pid: number): Promise<ProcessEntry | undefined> {
   const text = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
   if (!text) return undefined;
@@ -26,7 +22,6 @@ async function readPeakKb(pid: number): Promise<number | undefined> {
 
 export class ProcessTreeMemory {
   readonly #rootPid: number;
-  /** pid → its process group and the highest VmHWM seen. */
   readonly #seen = new Map<number, { pgid: number; peakKb: number }>();
   readonly available = process.platform === 'linux';
 
@@ -34,7 +29,6 @@ export class ProcessTreeMemory {
     this.#rootPid = rootPid;
   }
 
-  /** Reads the peaks of every process below the root now. */
   async sample(): Promise<void> {
     if (!this.available) return;
     const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(Number);
@@ -69,10 +63,7 @@ export class ProcessTreeMemory {
     );
   }
 
-  /**
-   * The highest peak of one process in the group `pgid` (a build runs in a group of its own), in
-   * MB; undefined when none was seen.
-   */
+  /** A build runs in a process group of its own. */
   peakMbOfGroup(pgid: number): number | undefined {
     let peakKb: number | undefined;
     for (const entry of this.#seen.values()) {

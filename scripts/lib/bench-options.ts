@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/**
- * The command line of a benchmark: whole-number flags (`--duration 10`, each at least 1) with
- * their defaults, `--no-save` and `--help`. Null for `--help`; a bad value throws with the usage.
- */
+/** Whole-number flags of at least 1, `--no-save` and `--help` (null); bad values throw. */
 export function parseBenchOptions<Flag extends string>(
   argv: string[],
   usage: string,

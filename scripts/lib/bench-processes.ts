@@ -1,8 +1,4 @@
-/**
- * Child processes for the benchmarks: quiet (their output is kept, and shown only when something
- * fails), each in its own process group so stopping one stops what npm started below it
- * (npm → sh → node), and a registry so Ctrl-C stops them all and removes the run's work folders.
- */
+// The benchmarks' children: output kept and shown only on failure, one process group each.
 import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,9 +13,9 @@ const TAIL_CHARS = 4_000;
 export interface QuietChild {
   name: string;
   process: ChildProcess;
-  /** Resolves with the exit code (null when killed by a signal). */
+  /** null when killed by a signal. */
   exited: Promise<number | null>;
-  /** The last few thousand characters it printed, stdout and stderr interleaved. */
+  /** Stdout and stderr interleaved. */
   tail(): string;
 }
 
@@ -28,11 +24,10 @@ const running = new Set<QuietChild>();
 export interface QuietOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** Called with each whole line it prints (stdout), e.g. to follow a seed's progress. */
+  /** Each stdout line, e.g. to follow a seed's progress. */
   onLine?: (line: string) => void;
 }
 
-/** Starts `command args…` in its own process group, keeping the tail of its output. */
 export function startQuiet(
   name: string,
   command: string,
@@ -72,7 +67,6 @@ export function startQuiet(
   return quiet;
 }
 
-/** Runs a command to its end; throws with the tail of its output unless it exits with 0. */
 export async function runQuiet(
   name: string,
   command: string,
@@ -84,33 +78,29 @@ export async function runQuiet(
   if (code !== 0) throw new Error(`${name} exited with code ${code}:\n${child.tail()}`);
 }
 
-/** SIGTERM to the group, SIGKILL after `graceMs`, and SIGKILL to stragglers once the leader is gone. */
+/** SIGTERM to the group, SIGKILL after `graceMs` and to stragglers once the leader is gone. */
 export async function stopQuiet(child: QuietChild, graceMs = 10_000): Promise<void> {
   await stopGroup(child.process, graceMs);
   await child.exited;
 }
 
-/** Stops every child still running (Ctrl-C, an error). */
 export async function stopAllQuiet(): Promise<void> {
   await Promise.all([...running].map((child) => stopQuiet(child)));
 }
 
 const workDirs = new Set<string>();
 
-/** A new folder in the system's temp dir for one stack's CMS and site; cleanUpBench removes it. */
 export async function makeBenchWorkDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   workDirs.add(dir);
   return dir;
 }
 
-/** Removes a work folder as soon as its stack is measured (a run of several sizes makes several). */
 export async function removeBenchWorkDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   workDirs.delete(dir);
 }
 
-/** Stops every child still running and removes every work folder: end of a run, error, Ctrl-C. */
 export async function cleanUpBench(): Promise<void> {
   await stopAllQuiet();
   for (const dir of [...workDirs]) await removeBenchWorkDir(dir);
@@ -118,13 +108,10 @@ export async function cleanUpBench(): Promise<void> {
 
 let interrupted = false;
 
-/** True once Ctrl-C (or SIGTERM) arrived: what fails then (the children it stops) is no news. */
+/** What fails after Ctrl-C (the children it stops) is no news. */
 export const benchInterrupted = () => interrupted;
 
-/**
- * On SIGINT or SIGTERM: stops the children, removes the work folders and exits with 130; a
- * second signal exits at once.
- */
+/** Stops the children, removes the work folders, exits with 130; a second signal exits at once. */
 export function cleanUpOnInterrupt(): void {
   const interrupt = (signal: NodeJS.Signals) => {
     if (interrupted) process.exit(130);
@@ -136,10 +123,7 @@ export function cleanUpOnInterrupt(): void {
   process.on('SIGTERM', interrupt);
 }
 
-/**
- * Polls `check` every `intervalMs` until it returns something other than undefined; an error it
- * throws ends the wait. Fails early when `child` exits meanwhile, with what it printed.
- */
+/** Until `check` returns something other than undefined; fails early when `child` exits. */
 export async function pollUntil<T>(
   what: string,
   check: () => Promise<T | undefined>,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { format } from 'prettier';
 import { ROOT_DIR } from './paths';
 
-/** `1234` → `1.2 s`; `undefined` → `–` (a figure this build does not report). */
+/** `undefined` → `–`: a figure this build does not report. */
 export const seconds = (ms: number | undefined) =>
   ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
 
@@ -24,9 +24,9 @@ export interface Machine {
   platform: string;
   osRelease: string;
   node: string;
-  /** 1, 5 and 15 minutes, when the benchmark started. */
+  /** 1, 5 and 15 minutes, at the start. */
   loadAverage: number[];
-  /** `git rev-parse --short HEAD`, with `+changes` when the working tree differs from it. */
+  /** With `+changes` when the working tree differs from the commit. */
   commit: string;
 }
 
@@ -35,7 +35,6 @@ function gitCommit(): string {
     execFileSync('git', args, { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
   try {
     const commit = git('rev-parse', '--short', 'HEAD');
-    // The working tree is what ran: say when it is not the commit alone (results aside).
     const changes = git(
       'status',
       '--porcelain',
@@ -72,10 +71,7 @@ export function formatMachine(machine: Machine): string {
   );
 }
 
-/**
- * Prints rows as columns (the first row's length; shorter rows end in blanks): the first column
- * left-aligned, the others right-aligned.
- */
+/** The first column left-aligned, the others right-aligned; shorter rows end in blanks. */
 export function printTable(rows: string[][], indent = ''): void {
   const widths = rows[0]!.map((_, column) =>
     Math.max(...rows.map((row) => (row[column] ?? '').length)),
@@ -88,10 +84,9 @@ export function printTable(rows: string[][], indent = ''): void {
   }
 }
 
-/** Where the benchmarks keep their results. */
 export const RESULTS_DIR = path.join(ROOT_DIR, 'bench', 'results');
 
-/** Writes `body` as bench/results/<name>-<YYYYMMDD-HHmm>.json (local time); returns its path. */
+/** bench/results/<name>-<YYYYMMDD-HHmm>.json, in local time. */
 export async function saveBenchResult(
   name: string,
   body: unknown,
@@ -107,7 +102,6 @@ export async function saveBenchResult(
   return file;
 }
 
-/** The benchmarks run the built packages: says which build is missing. */
 export function assertBenchPrerequisites(): void {
   for (const [file, command] of [
     ['shared/dist/index.js', 'npm run build -w shared'],

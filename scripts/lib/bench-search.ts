@@ -1,7 +1,5 @@
-// The search index's figures for the archive bench: its size and build time (from the release's
-// `.release/search-stats.json`) and what a reader's browser fetches for a query, measured by
-// running the search page's own query code over the release's files and asking the site's server
-// for each file it reads, to count the bytes as the server sends them.
+// The archive bench's search figures: the index's size and build time, and what a reader's first
+// query fetches, by the search page's own code over the release (bench/README.md).
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
@@ -23,12 +21,9 @@ export interface QueryFigures {
   query: string;
   results: number;
   files: number;
-  /** Bytes of the files fetched, as stored. */
+  /** As stored. */
   kb: number;
-  /**
-   * As the site's server sent them (bodies, compressed): to Chromium's `Accept-Encoding`
-   * (brotli), and to a browser that accepts gzip only. Null when no server was asked.
-   */
+  /** As the server sent them, to Chromium (brotli) and gzip-only browsers; null without one. */
   sentKb: number | null;
   gzipKb: number | null;
 }
@@ -36,7 +31,6 @@ export interface QueryFigures {
 export interface SearchFigures {
   mode: SearchBuildStats['mode'];
   articles: number;
-  /** Articles added, changed or removed since the release the build started from. */
   changed: number;
   files: number;
   indexMb: number;
@@ -49,7 +43,10 @@ export interface SearchFigures {
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
-/** Queries a reader might type: the issue's, a title's first syllables with and without tones, and the archive's most common syllable (the largest term file to fetch). */
+/**
+ * Queries a reader might type: the issue's, a title's first syllables with and without tones,
+ * and the archive's most common syllable (the largest term file to fetch).
+ */
 async function queriesFor(releaseDir: string): Promise<string[]> {
   const meta = JSON.parse(await readFile(path.join(releaseDir, metaPath()), 'utf8')) as SearchMeta;
   const counts = new Map<string, number>();
@@ -79,7 +76,7 @@ async function queriesFor(releaseDir: string): Promise<string[]> {
   ];
 }
 
-/** A release's `.release/search-stats.json`, or null when it has none (an older release). */
+/** A release's `.release/search-stats.json`; null for an older release that has none. */
 export async function readSearchStats(releaseDir: string): Promise<SearchBuildStats | null> {
   try {
     return JSON.parse(
@@ -90,7 +87,6 @@ export async function readSearchStats(releaseDir: string): Promise<SearchBuildSt
   }
 }
 
-/** What a publish's build spent on the index: computing it (patched or whole) and writing it. */
 export function describeIndexBuild(label: string, stats: SearchBuildStats | null): string {
   if (!stats) return `  search (${label}): no index in the release`;
   return (
@@ -101,10 +97,7 @@ export function describeIndexBuild(label: string, stats: SearchBuildStats | null
 
 const CHROMIUM_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
-/**
- * The body's length as the server at `siteUrl` sends `file` with this `Accept-Encoding`, after
- * checking that it decodes to `bytes`: the release measured must be the live one.
- */
+/** Checks that the answer decodes to `bytes`: the release measured must be the live one. */
 function sentLength(siteUrl: string, file: string, acceptEncoding: string, bytes: Buffer) {
   return new Promise<number>((resolve, reject) => {
     const url = `${siteUrl}/${file}`;
@@ -130,10 +123,7 @@ function sentLength(siteUrl: string, file: string, acceptEncoding: string, bytes
   });
 }
 
-/**
- * The figures of a release's index, or null when it has none (an older release). With `siteUrl`,
- * the server there must be serving this release: the bytes sent are counted from its answers.
- */
+/** Null for an older release. With `siteUrl`, the server there must serve this release. */
 export async function measureSearch(
   releaseDir: string,
   siteUrl?: string,
@@ -182,7 +172,6 @@ export async function measureSearch(
   };
 }
 
-/** Lines for the bench's printout. */
 export function describeSearch(label: string, figures: SearchFigures | null): string[] {
   if (!figures) return [`  search (${label}): no index in the release`];
   return [

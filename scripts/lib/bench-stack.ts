@@ -1,11 +1,4 @@
-/**
- * A throwaway newsroom for the benchmarks: a Strapi on its own SQLite file, seeded with N
- * synthetic articles (or the sample newsroom) and a demo admin, whose webhook points at the real
- * publisher (`npm run start -w site`) building into its own releases folder, with its own comment
- * token and queue. Nothing of the developer's .env or data is used.
- * `BenchNewsroom` runs the steps one at a time (the archive benchmark times each);
- * `startBenchStack` runs them all.
- */
+// The benchmarks' throwaway newsroom: a seeded CMS and the real publisher (scripts/README.md).
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,16 +9,15 @@ import { findFreePort, seedCommand, startCommand, throwawayCmsEnv } from './thro
 const ARTICLE_UID = 'api::article.article';
 const secret = () => randomBytes(18).toString('base64url');
 
-/** The parts of the publisher's GET /_publisher/status the benchmark reads. */
+/** What the benchmarks read of GET /_publisher/status. */
 export interface PublisherStatus {
   live: { id: string; durationMs: number; pages: number; articlePages: number } | null;
-  /** `standby`: the next build's process; `bundling` until it has loaded Astro and bundled the site. */
   queue: {
     /** `pid` leads the build's process group. */
     building: { id: string | null; pid: number | null } | null;
     pending: boolean;
     standby: 'none' | 'bundling' | 'ready';
-    /** Bundled processes waiting; absent in publishers that keep one. */
+    /** Absent in publishers that keep a single standby. */
     spares?: number;
   };
   lastBuild: {
@@ -40,16 +32,14 @@ export interface PublisherStatus {
 
 export interface PublishedArticle {
   title: string;
-  /** `/<category-slug>/<slug>-<number>.html` */
   urlPath: string;
 }
 
-/** A published article as the REST API lists it. */
 export interface ArchivedArticle extends PublishedArticle {
   documentId: string;
 }
 
-/** A journalist in the admin: the same content-manager API the admin panel calls, so Strapi fires its real webhooks. */
+/** Calls the admin panel's own content-manager API, so Strapi fires its real webhooks. */
 export class AdminEditor {
   readonly #cmsUrl: string;
   readonly #jwt: string;
@@ -109,7 +99,7 @@ export class AdminEditor {
     return json.data;
   }
 
-  /** Saves a draft (no build: the publisher ignores draft saves); returns its document id. */
+  /** No build: the publisher ignores draft saves. */
   async saveDraft(title: string): Promise<string> {
     const draft = await this.#contentManager('', {
       title,
@@ -120,7 +110,7 @@ export class AdminEditor {
     return draft.documentId as string;
   }
 
-  /** Presses Publish; resolves once Strapi has answered (its webhook goes out right after). */
+  /** Resolves once Strapi has answered; its webhook goes out right after. */
   async publish(documentId: string, title: string): Promise<PublishedArticle> {
     const published = await this.#contentManager(`/${documentId}/actions/publish`, {});
     return {
@@ -129,14 +119,13 @@ export class AdminEditor {
     };
   }
 
-  /** The article published first of all (the oldest of the archive), through the REST API. */
   async oldestArticle(): Promise<ArchivedArticle> {
     const [article] = await this.publishedArticles(1);
     if (!article) throw new Error('The CMS lists no published article with a category.');
     return article;
   }
 
-  /** The first `limit` published articles (oldest first) that have a section, through the REST API. */
+  /** Oldest first, only those with a section. */
   async publishedArticles(limit: number): Promise<ArchivedArticle[]> {
     const query = [
       'sort[0]=publicationTime:asc',
@@ -172,7 +161,7 @@ export class AdminEditor {
     );
   }
 
-  /** How many readers' comments the CMS holds (a moderator's list, every state). */
+  /** Every state, as a moderator's list counts them. */
   async commentCount(): Promise<number> {
     const response = await fetch(
       `${this.#cmsUrl}/content-manager/collection-types/api::comment.comment?page=1&pageSize=1`,
@@ -185,10 +174,7 @@ export class AdminEditor {
     return body.pagination.total;
   }
 
-  /**
-   * Changes a published article's title and publishes it, as the admin's Publish button does with
-   * an edited form (its slug, and so its address, stay).
-   */
+  /** As the admin's Publish does with an edited form: the slug, and so the address, stay. */
   async retitle(documentId: string, title: string): Promise<void> {
     await this.#contentManager(`/${documentId}/actions/publish`, { title });
   }
@@ -197,12 +183,10 @@ export class AdminEditor {
 export interface BenchStack {
   cmsUrl: string;
   publisherUrl: string;
-  /** The publisher's RELEASES_DIR: `<id>/` per release. */
   releasesDir: string;
   editor: AdminEditor;
-  /** The read-only "site-build" token the site's builds read the CMS with. */
+  /** The read-only "site-build" token. */
   readToken: string;
-  /** How long seeding, the CMS's start and the publisher's first build took. */
   timings: { seedMs: number; cmsStartMs: number; firstBuildMs: number };
   status(): Promise<PublisherStatus>;
   stop(): Promise<void>;
@@ -212,14 +196,11 @@ export interface NewsroomOptions {
   workDir: string;
   /** PUBLISHER_BUILD_COMMAND; empty: the publisher's own astro build. */
   buildCommand?: string;
-  /** TRUSTED_PROXIES of the site's server (whose X-Forwarded-For it believes); none by default. */
+  /** TRUSTED_PROXIES of the site's server; none by default. */
   trustedProxies?: string;
 }
 
-/**
- * The stack's steps, in this order: `seed`, `startCms`, `startPublisher`, `waitForFirstRelease`,
- * `login`; `stop` at the end (or after a failure) stops what was started.
- */
+/** Steps in order: `seed`, `startCms`, `startPublisher`, `waitForFirstRelease`, `login`; `stop`. */
 export class BenchNewsroom {
   readonly cmsUrl: string;
   readonly publisherUrl: string;
@@ -239,8 +220,6 @@ export class BenchNewsroom {
     this.#readToken = randomBytes(32).toString('hex');
     this.#admin = { email: 'bench@toasoan.test', password: `Bench-${secret()}-9a` };
     const hookSecret = secret();
-    // The "comment-submit" token, made by the CMS at start-up; readers' comments wait in the
-    // stack's own queue folder.
     const commentToken = randomBytes(32).toString('hex');
 
     this.#cmsEnv = {
@@ -257,7 +236,7 @@ export class BenchNewsroom {
       PUBLISH_WEBHOOK_URL: `${this.publisherUrl}/_publisher/hook`,
       PUBLISH_HOOK_SECRET: hookSecret,
     };
-    // Likewise for site/.env: the publisher and its builds see only this stack.
+    // As with cms/.env: whatever site/.env says, the publisher and its builds see only this stack.
     this.#publisherEnv = {
       ...process.env,
       STRAPI_URL: this.cmsUrl,
@@ -272,7 +251,7 @@ export class BenchNewsroom {
       COMMENT_QUEUE_DIR: path.join(workDir, 'comment-queue'),
       TRUSTED_PROXIES: options.trustedProxies ?? '',
       // Only the hooks start builds, so each publish is measured on its own; no scheduled full
-      // build within a run, and room for a cold build of a large archive.
+      // build, and room for a cold build of a large archive.
       RECONCILE_INTERVAL_MS: '0',
       FULL_BUILD_INTERVAL_MS: String(24 * 60 * 60_000),
       BUILD_TIMEOUT_MS: String(3 * 60 * 60_000),
@@ -292,19 +271,16 @@ export class BenchNewsroom {
     return new BenchNewsroom(options, cmsPort, publisherPort);
   }
 
-  /** `npm run seed -w cms -- --synthetic N --no-sample` on the empty database; `onLine` gets its output. */
   async seed(articles: number, onLine?: (line: string) => void): Promise<void> {
     const { command, args, cwd } = seedCommand(['--synthetic', String(articles), '--no-sample']);
     await runQuiet('seed', command, args, { cwd, env: this.#cmsEnv, onLine });
   }
 
-  /** `npm run seed -w cms` (the sample newsroom: 9 sections, 7 authors, 17 articles with pictures). */
   async seedSample(onLine?: (line: string) => void): Promise<void> {
     const { command, args, cwd } = seedCommand([]);
     await runQuiet('seed', command, args, { cwd, env: this.#cmsEnv, onLine });
   }
 
-  /** Starts the CMS as `npm run start -w cms` does (without npm), until it answers /_health. */
   async startCms(): Promise<void> {
     const { command, args, cwd } = startCommand();
     const cms = startQuiet('cms', command, args, { cwd, env: this.#cmsEnv });
@@ -320,7 +296,7 @@ export class BenchNewsroom {
     );
   }
 
-  /** `npm run start -w site`; returns the pid of the process (npm) that all its processes descend from. */
+  /** Returns the pid of npm, which all the publisher's processes descend from. */
   startPublisher(): number {
     const publisher = startQuiet('publisher', 'npm', ['run', 'start', '-w', 'site'], {
       cwd: ROOT_DIR,
@@ -337,7 +313,6 @@ export class BenchNewsroom {
     return (await response.json()) as PublisherStatus;
   }
 
-  /** Waits for the publisher's first release (its build at start-up) to be live. */
   async waitForFirstRelease(timeoutMs = 600_000): Promise<NonNullable<PublisherStatus['live']>> {
     const publisher = this.#publisher;
     if (!publisher) throw new Error('startPublisher() comes before waitForFirstRelease().');
@@ -357,12 +332,10 @@ export class BenchNewsroom {
     });
   }
 
-  /** What the publisher printed last (for an error message). */
   publisherTail(): string {
     return this.#publisher?.tail() ?? '';
   }
 
-  /** The read-only "site-build" token (SITE_API_TOKEN), for reading the CMS as a build does. */
   get readToken(): string {
     return this.#readToken;
   }
@@ -376,7 +349,7 @@ export class BenchNewsroom {
   }
 }
 
-/** Boots the whole stack; `log` gets one line per step. Stops what it started if a step fails. */
+/** Stops what it started if a step fails. */
 export async function startBenchStack(options: {
   articles: number;
   workDir: string;

@@ -1,24 +1,18 @@
-/**
- * Follows a benchmark's publisher: polls GET /_publisher/status, and for each release that goes
- * live keeps the publisher's figures, the build's own stats file and the build's peak memory,
- * read at once (the publisher prunes old releases).
- */
+// Follows the publisher's status; each live release's figures are read at once, as the
+// publisher prunes old releases.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProcessTreeMemory } from './bench-memory';
 import type { PublisherStatus } from './bench-stack';
 
-/**
- * `<release>/.release/build.json`, written by the incremental build. Any field may be missing
- * (builds before it write no file at all).
- */
+/** `<release>/.release/build.json`; any field may be missing, older builds write none. */
 export interface BuildStats {
   mode?: 'full' | 'incremental';
   fetchMs?: number;
   renderMs?: number;
   pages?: { rendered?: number; reused?: number; removed?: number };
   articles?: number;
-  /** Articles whose data the build fetched (an incremental build fetches only what changed). */
+  /** An incremental build fetches only what changed. */
   articlesFetched?: number;
   processes?: number;
   maxRssMb?: number;
@@ -28,11 +22,10 @@ export type RssSource = 'build.json' | 'sampled' | 'unavailable';
 
 export interface ReleaseRecord {
   id: string;
-  /** The publisher's own figure: build start → switch. */
+  /** Build start → switch, the publisher's own figure. */
   durationMs: number;
   pages: number;
   articlePages: number;
-  /** When this watcher first saw it live (Date.now()). */
   seenLiveAt: number;
   stats: BuildStats | null;
   peakRssMb: number | undefined;
@@ -67,7 +60,6 @@ export class PublisherWatch {
   #lastPid: number | undefined;
   #lastFailureKey = '';
   #timer: NodeJS.Timeout | undefined;
-  /** Ticks run one after the other, whether the timer or a caller starts them. */
   #tick: Promise<void> = Promise.resolve();
 
   constructor(
@@ -94,19 +86,17 @@ export class PublisherWatch {
     this.#timer = undefined;
   }
 
-  /** Samples memory and the status now (after any tick under way). */
+  /** Ticks run one after the other, whether the timer or a caller starts them. */
   tick(): Promise<void> {
     this.#tick = this.#tick.then(() => this.#observe().catch(() => undefined));
     return this.#tick;
   }
 
-  /** The record of release `id`, once it is live. */
   async release(id: string): Promise<ReleaseRecord | undefined> {
     if (!this.#releases.has(id)) await this.tick();
     return this.#releases.get(id);
   }
 
-  /** Releases that went live at or after `since` (Date.now() figures), oldest first. */
   releasesSince(since: number): ReleaseRecord[] {
     return [...this.#releases.values()].filter((release) => release.seenLiveAt >= since);
   }
@@ -140,8 +130,7 @@ export class PublisherWatch {
 
   async #record(live: NonNullable<PublisherStatus['live']>): Promise<void> {
     const stats = await readStats(this.#source.releasesDir, live.id);
-    // A build seen only before its release folder had a name is the last one seen, unless that
-    // pid belongs to another release.
+    // A build seen before its release had a name is the last seen, unless its pid is claimed.
     const claimed = new Set(this.#pidByRelease.values());
     const pid =
       this.#pidByRelease.get(live.id) ??

@@ -2,17 +2,10 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { scriptsEnv } from '@toasoan/shared';
 
-/**
- * Debian's Chromium (apt-get install chromium), never a downloaded one. CHROMIUM_PATH points
- * elsewhere on a machine that keeps it somewhere else.
- */
+/** The system's Chromium (Debian: apt-get install chromium), never a downloaded one. */
 export const CHROMIUM_PATH = scriptsEnv.parse(process.env).CHROMIUM_PATH;
 
-/**
- * Starts headless Chromium for the site's and the admin's browser tests. A missing browser fails
- * the test with the fix, never a skip: a skipped browser test would let CI pass without ever
- * opening a page.
- */
+/** A missing browser fails the test, never skips it: CI would pass without opening a page. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(

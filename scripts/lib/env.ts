@@ -1,8 +1,4 @@
-/**
- * The one place the root scripts read configuration: cms/.env, site/.env and the process
- * environment (which wins, as with dotenv). Also creates those files with fresh secrets when they
- * are missing, so `npm start` needs no set-up.
- */
+// The one place the root scripts read cms/.env, site/.env and the environment (which wins).
 import { randomBytes, randomInt } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,12 +16,11 @@ export class ConfigError extends Error {
 
 type EnvValues = Record<string, string>;
 
-/** Colours in the terminal, unless NO_COLOR is set (https://no-color.org). */
+/** Unless NO_COLOR is set (https://no-color.org). */
 export function wantsColor(): boolean {
   return Boolean(process.stdout.isTTY) && !scriptsEnv.parse(process.env).NO_COLOR;
 }
 
-/** The schema's values for `env`, or a ConfigError naming the file and the wrong values. */
 function check<S extends EnvSchema<any>>(schema: S, env: NodeJS.ProcessEnv, file: string) {
   try {
     return schema.parse(env) as ReturnType<S['parse']>;
@@ -37,9 +32,8 @@ function check<S extends EnvSchema<any>>(schema: S, env: NodeJS.ProcessEnv, file
 }
 
 export const DEFAULT_CMS_PORT = 1337;
-/** The publisher's default port (PUBLISHER_PORT, site/publisher/config.ts). */
 export const DEFAULT_SITE_PORT = 4321;
-/** Where the publisher takes the CMS's webhook (site/publisher/control-endpoints.ts). */
+/** Answered by site/publisher/control-endpoints.ts. */
 export const PUBLISHER_HOOK_PATH = '/_publisher/hook';
 export const DEFAULT_DEMO_ADMIN_EMAIL = 'admin@toasoan.local';
 
@@ -48,27 +42,22 @@ function readEnvFile(file: string): EnvValues | null {
   return parseEnv(readFileSync(file, 'utf8')) as EnvValues;
 }
 
-/** The Bearer secret the CMS's publish webhook sends and the publisher checks. */
+/** Hex: safe in an HTTP header, a .env file and a shell without quoting. */
 function hookSecret(): string {
-  // Hex: safe in an HTTP header, a .env file and a shell without quoting.
   return randomBytes(32).toString('hex');
 }
 
-/** Satisfies Strapi's admin password rule: 8+ characters with lower case, upper case and digit. */
+/** Strapi's rule: 8+ characters with lower case, upper case and a digit. */
 function demoPassword(): string {
   return `ToaSoan-${randomBytes(6).toString('hex')}-${randomInt(10, 100)}`;
 }
 
-/** The random values Strapi needs; SITE_API_TOKEN becomes the site's STRAPI_TOKEN. */
 export function generateCmsSecrets(): EnvValues {
   return {
     ...strapiSecrets(),
-    // Hex like the keys Strapi generates itself; the access key of the read-only "site-build" token.
+    // Hex, like the keys Strapi generates itself.
     SITE_API_TOKEN: randomBytes(64).toString('hex'),
-    // The access key of the "comment-submit" token (may only create comments): the site's too.
     COMMENT_API_TOKEN: randomBytes(64).toString('hex'),
-    // The "site-preview" token's key (reads drafts) and the key of the signed preview links:
-    // the site's too.
     PREVIEW_API_TOKEN: randomBytes(64).toString('hex'),
     PREVIEW_SECRET: randomBytes(32).toString('hex'),
   };
@@ -82,15 +71,12 @@ function format(values: EnvValues): string {
 
 export interface EnsuredEnvFile {
   file: string;
-  /** 'created', 'completed' (missing keys appended) or 'kept'. */
+  /** 'completed': missing keys appended. */
   action: 'created' | 'completed' | 'kept';
   added: string[];
 }
 
-/**
- * Writes `wanted` to `file` when the file is missing; otherwise appends only the keys it lacks
- * (never touching values someone set).
- */
+/** A file that exists only gets the keys it lacks: values someone set are never touched. */
 function ensureEnvFile(
   file: string,
   header: string,
@@ -114,12 +100,7 @@ function ensureEnvFile(
   return { file, action: 'completed', added };
 }
 
-/**
- * Creates or completes cms/.env and site/.env. They share the site token
- * (SITE_API_TOKEN = STRAPI_TOKEN), the comment token (COMMENT_API_TOKEN in both), the publish
- * secret (PUBLISH_HOOK_SECRET in both) and the preview's token and secret (PREVIEW_API_TOKEN,
- * PREVIEW_SECRET in both).
- */
+/** Creates or completes cms/.env and site/.env, whose shared values must be equal. */
 export function ensureEnvFiles(): EnsuredEnvFile[] {
   const cms = readEnvFile(CMS_ENV_FILE) ?? {};
   const site = readEnvFile(SITE_ENV_FILE) ?? {};
@@ -151,11 +132,9 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
         COMMENT_API_TOKEN: commentToken,
         PREVIEW_API_TOKEN: previewToken,
         PREVIEW_SECRET: previewSecret,
-        // Where the admin's Preview opens the site.
         SITE_URL: `http://localhost:${sitePort}`,
         DEMO_ADMIN_EMAIL: DEFAULT_DEMO_ADMIN_EMAIL,
         DEMO_ADMIN_PASSWORD: demoPassword(),
-        // The CMS calls the site's publisher on every publish (declared at bootstrap).
         PUBLISH_WEBHOOK_URL: `http://127.0.0.1:${sitePort}${PUBLISHER_HOOK_PATH}`,
         PUBLISH_HOOK_SECRET: publishSecret,
       },
@@ -181,20 +160,15 @@ export function ensureEnvFiles(): EnsuredEnvFile[] {
 }
 
 export interface StartConfig {
-  /** Environment for cms processes (build, seed, start). */
   cmsEnv: NodeJS.ProcessEnv;
-  /** Environment for site processes (build, serve). */
   siteEnv: NodeJS.ProcessEnv;
   cmsPort: number;
-  /** Where this machine reaches Strapi (health checks). */
   cmsLocalUrl: string;
   adminUrl: string;
   siteUrl: string;
-  /** The publisher's port (PUBLISHER_PORT). */
   sitePort: number;
-  /** Where this machine reaches the publisher (health check, status). */
   siteLocalUrl: string;
-  /** PUBLISH_WEBHOOK_URL of the CMS; null when unset (publishing then waits for the reconcile timer). */
+  /** Null when unset: publishing then waits for the publisher's reconcile timer. */
   publishWebhookUrl: string | null;
   demoAdmin: { email: string; password: string } | null;
   database: string;
@@ -203,9 +177,8 @@ export interface StartConfig {
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * A webhook URL that cannot reach the local publisher would make publishing silently do nothing
- * (until the reconcile timer): refuse a local one on another port than PUBLISHER_PORT (the
- * schema has refused a malformed one). A URL to another machine is left alone (a proxy, a publisher elsewhere).
+ * A local webhook URL on another port than PUBLISHER_PORT would make publishing silently do
+ * nothing; a URL to another machine (a proxy, a publisher elsewhere) is left alone.
  */
 function checkWebhookUrl(raw: string | null, sitePort: number): string | null {
   if (!raw) return null;
@@ -221,13 +194,12 @@ function checkWebhookUrl(raw: string | null, sitePort: number): string | null {
   return raw;
 }
 
-/** Reads the env files and the environment into what `npm start` needs; call after ensureEnvFiles. */
+/** Call after ensureEnvFiles. */
 export function loadStartConfig(): StartConfig {
   const common = { STRAPI_TELEMETRY_DISABLED: 'true' };
-  // The process environment wins over the files, as dotenv does inside Strapi.
   const cmsVars: NodeJS.ProcessEnv = { ...readEnvFile(CMS_ENV_FILE), ...process.env, ...common };
   const siteVars: NodeJS.ProcessEnv = { ...readEnvFile(SITE_ENV_FILE), ...process.env, ...common };
-  // Checked here so that a wrong value stops `npm start` at once, before anything is built.
+  // A wrong value stops `npm start` at once, before anything is built.
   const cms = check(cmsEnv, cmsVars, CMS_ENV_FILE);
   const site = check(publisherEnv, siteVars, SITE_ENV_FILE);
 
@@ -285,16 +257,12 @@ export function loadStartConfig(): StartConfig {
   };
 }
 
-/**
- * Writes the root .env that docker-compose.yml reads, with fresh secrets; an existing one only
- * gets the keys it lacks (e.g. PUBLISH_HOOK_SECRET in a file from before the publisher).
- */
+/** The root .env that docker-compose.yml reads. */
 export function createDockerEnvFile(): EnsuredEnvFile {
   const values: EnvValues = {
     // Hex only, so it can sit inside DATABASE_URL without escaping.
     POSTGRES_PASSWORD: randomBytes(18).toString('hex'),
     ...generateCmsSecrets(),
-    // The CMS container sends it with each publish webhook; the site container checks it.
     PUBLISH_HOOK_SECRET: hookSecret(),
     PUBLIC_URL: `http://localhost:${DEFAULT_CMS_PORT}`,
     SITE_URL: `http://localhost:${DEFAULT_SITE_PORT}`,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 
-/** What the admin's registration and login screens ask for. */
 export interface AdminCredentials {
   firstname: string;
   lastname: string;
@@ -8,7 +7,7 @@ export interface AdminCredentials {
   password: string;
 }
 
-/** An email and a password Strapi accepts (8+ characters, upper, lower, digit), new each call. */
+/** New each call; Strapi wants 8+ characters with upper case, lower case and a digit. */
 export function newCredentials(firstname = 'Biên', lastname = 'Tập'): AdminCredentials {
   const id = randomBytes(4).toString('hex');
   return {
@@ -22,10 +21,7 @@ export function newCredentials(firstname = 'Biên', lastname = 'Tập'): AdminCr
   };
 }
 
-/**
- * Registers the first admin of a fresh test CMS (one without any admin yet), as the admin's
- * registration screen does, and returns the admin JWT the admin panel itself would hold.
- */
+/** As the registration screen of a CMS without an admin does; returns the admin's JWT. */
 export async function registerFirstAdmin(
   cmsUrl: string,
   credentials: AdminCredentials = newCredentials(),

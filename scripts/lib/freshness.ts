@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** The newest modification time (ms) of any file under `paths`, or 0 when none exists. */
+/** The newest mtime (ms) of any file under `paths`; 0 when none exists. */
 export function newestMtime(paths: string[]): number {
   let newest = 0;
   const visit = (entry: string): void => {
@@ -17,10 +17,7 @@ export function newestMtime(paths: string[]): number {
   return newest;
 }
 
-/**
- * Why `outputs` must be rebuilt from `sources`, or null when every output exists and is newer than
- * every source file.
- */
+/** Why `outputs` must be rebuilt from `sources`, or null when every one is newer than them. */
 export function staleReason(outputs: string[], sources: string[]): string | null {
   const missing = outputs.find((output) => !existsSync(output));
   if (missing) return `${path.basename(missing)} is missing`;

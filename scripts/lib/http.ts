@@ -1,6 +1,5 @@
 import { createConnection } from 'node:net';
 
-/** Whether something already listens on 127.0.0.1:`port`. */
 export function isPortInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
@@ -13,9 +12,8 @@ export function isPortInUse(port: number): Promise<boolean> {
 }
 
 /**
- * Polls `url` until it answers with a status `ready` accepts (by default any below 500). Gives up
- * after `timeoutMs`, or as soon as `gaveUp` settles (the server process exited), whichever comes
- * first.
+ * Polls until a status `ready` accepts (by default any below 500); gives up after `timeoutMs`,
+ * or as soon as `gaveUp` settles (the server process exited).
  */
 export async function waitForHttp(
   url: string,
@@ -50,7 +48,7 @@ export async function waitForHttp(
   );
 }
 
-/** GETs `url` as JSON; null when it cannot (for optional details such as the publisher's status). */
+/** null when it cannot: for optional details such as the publisher's status. */
 export async function getJson(url: string): Promise<unknown> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });

@@ -1,4 +1,3 @@
-/** Progress output for the root scripts: one line when a step starts, one when it ends, with timing. */
 import { wantsColor } from './env';
 
 const useColor = wantsColor();
@@ -17,7 +16,7 @@ export function seconds(since: number): string {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 
-/** A step failed: what failed and how to fix it, for a human. */
+/** What failed and how to fix it, for a human. */
 export class StepError extends Error {
   constructor(
     readonly step: string,
@@ -29,10 +28,7 @@ export class StepError extends Error {
   }
 }
 
-/**
- * Runs one named step, printing `▶ name` then `✔ name (1.2 s)`; `work` may return a short note
- * ("up to date, skipped"). A failure becomes a StepError carrying `fix`.
- */
+/** Prints `▶ name`, then `✔ name: note (1.2 s)`; a failure becomes a StepError with `fix`. */
 export async function step(
   name: string,
   fix: string,

@@ -1,8 +1,4 @@
-/**
- * Child processes for the orchestration scripts: output prefixed by a label, each child in its own
- * process group so that stopping it also stops what npm started below it (npm → sh → node), and a
- * registry so one call stops everything still running.
- */
+// `npm start`'s children: prefixed output, one process group each (scripts/README.md).
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +13,7 @@ import { paint } from './log';
 import { ROOT_DIR } from './paths';
 
 export interface RunOptions {
-  /** Shown before every output line, e.g. "cms" → "[cms] …". */
+  /** "cms" → "[cms] …" */
   label: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -44,13 +40,12 @@ function pipeLines(stream: NodeJS.ReadableStream, prefix: string, out: NodeJS.Wr
 
 export interface Child {
   process: ChildProcess;
-  /** Settles when the child exits: resolves on exit code 0, rejects otherwise. */
+  /** Rejects unless the exit code is 0. */
   exited: Promise<void>;
 }
 
-/** Starts `command args…` with prefixed output; the caller awaits `exited` or keeps it running. */
 export function start(command: string, args: string[], options: RunOptions): Child {
-  // Own process group: Ctrl-C in the terminal reaches only us, and we stop the whole group.
+  // Own group: Ctrl-C in the terminal reaches only us, and we stop the whole group.
   const child = spawnGroup(command, args, { cwd: options.cwd, env: options.env });
   running.add(child);
   const prefix = paint('dim', `[${options.label}]`);
@@ -73,7 +68,6 @@ export function start(command: string, args: string[], options: RunOptions): Chi
   return { process: child, exited };
 }
 
-/** A command line to hand to `start`/`run`. */
 export interface CommandLine {
   command: string;
   args: string[];
@@ -82,14 +76,8 @@ export interface CommandLine {
 }
 
 /**
- * How to run the npm script `script` of the workspace in `workspaceDir`. A script that is just
- * `tsx <file> [args]` runs straight with this Node (`node --import tsx <file>`, in the workspace
- * folder, as npm would): through npm, a stop signal reaches npm, sh, tsx's CLI and the program at
- * once, and tsx's CLI sends the program a second one whenever it does not confirm the first
- * within 30 ms, which happens under load (a build running) and cuts the program's own graceful
- * stop short; the publisher then leaves a half-written release and its lock behind. Anything
- * else goes through `npm run <script> -w <workspace>`. `env` gets the node_modules/.bin folders
- * on its PATH, as npm does (a PUBLISHER_BUILD_COMMAND may name a package's command).
+ * A workspace's npm script; one that is just `tsx <file> [args]` runs as `node --import tsx`,
+ * without npm and tsx's CLI, so that a stop signal arrives once (scripts/README.md).
  */
 export function workspaceScript(
   workspaceDir: string,
@@ -114,12 +102,11 @@ export function workspaceScript(
   return { command: 'npm', args: ['run', script, '-w', manifest.name], cwd: ROOT_DIR, env };
 }
 
-/** Runs `command args…` to completion; rejects with ChildExitError on a non-zero exit. */
 export function run(command: string, args: string[], options: RunOptions): Promise<void> {
   return start(command, args, options).exited;
 }
 
-/** Sends SIGTERM to every running child's group, then SIGKILL to what is left after `graceMs`. */
+/** SIGTERM to every group, then SIGKILL to what is left after `graceMs`. */
 export async function stopAll(graceMs = 10_000): Promise<void> {
   await Promise.all([...running].map((child) => stopGroup(child, graceMs)));
 }

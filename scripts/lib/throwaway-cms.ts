@@ -1,9 +1,4 @@
-/**
- * A throwaway CMS: the environment that points a Strapi at its own database and uploads folder with
- * fresh secrets, and the commands that seed and start it with Node directly (no npm or shell in
- * between, so a process group holds only Strapi). Used by the CMS's and the site's tests and by
- * the benchmarks; nothing of the developer's cms/.env or data is used.
- */
+// The tests' and benchmarks' own Strapi: scripts/README.md, "The throwaway CMS".
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp } from 'node:fs/promises';
@@ -15,10 +10,7 @@ import { CMS_DIR } from './paths';
 
 const secret = (bytes = 32) => randomBytes(bytes).toString('base64');
 
-/**
- * The random values Strapi refuses to start without, as `strapi new` makes them: new ones for
- * every throwaway CMS, and for every cms/.env `npm start` writes (scripts/lib/env.ts).
- */
+/** The random values Strapi refuses to start without, as `strapi new` makes them. */
 export function strapiSecrets(): Record<string, string> {
   return {
     APP_KEYS: Array.from({ length: 4 }, () => secret(16)).join(','),
@@ -31,32 +23,21 @@ export function strapiSecrets(): Record<string, string> {
 }
 
 export interface ThrowawayCmsOptions {
-  /** 0: the caller listens on a port the OS picks (in-process Strapi). */
+  /** 0: the OS picks (in-process Strapi). */
   port: number;
-  /** The SQLite file; '' when `database` gives DATABASE_URL instead. */
+  /** '' when `database` gives DATABASE_URL instead. */
   databaseFilename?: string;
-  /** Overrides the database variables (e.g. a throwaway PostgreSQL database's DATABASE_URL). */
   database?: Record<string, string>;
-  /** PUBLIC_DIR: uploads land in its `uploads/`. */
   publicDir: string;
-  /** SITE_API_TOKEN, the access key of the read-only "site-build" token. */
   siteToken: string;
-  /** COMMENT_API_TOKEN, the key of the "comment-submit" token (none by default). */
   commentToken?: string;
-  /** PREVIEW_SECRET, the key of the preview links (none by default: no preview). */
   previewSecret?: string;
-  /** PREVIEW_API_TOKEN, the key of the "site-preview" token that reads drafts (none by default). */
   previewToken?: string;
-  /** SITE_URL, where the preview links point. */
   siteUrl?: string;
-  /** The demo admin the seed creates (none by default). */
   admin?: { email: string; password: string };
 }
 
-/**
- * Every variable the CMS reads that matters for a throwaway one. Each is set, even to '': Strapi's
- * dotenv never overrides a variable that exists, so cms/.env cannot point it at another database.
- */
+/** Each is set, even to '': Strapi's dotenv then cannot fill one in from cms/.env. */
 export function throwawayCmsEnv(options: ThrowawayCmsOptions): Record<string, string> {
   const { port } = options;
   return {
@@ -80,10 +61,7 @@ export function throwawayCmsEnv(options: ThrowawayCmsOptions): Record<string, st
   };
 }
 
-/**
- * A folder for a throwaway CMS's SQLite file (`data.db`) and uploads (`public/uploads`), on tmpfs
- * when there is one: a fresh Strapi schema is thousands of small fsync'd writes.
- */
+/** On tmpfs when there is one: a fresh Strapi schema is thousands of small fsync'd writes. */
 export async function makeThrowawayCmsDir(prefix: string): Promise<ThrowawayCmsDir> {
   const parent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const dir = await mkdtemp(path.join(parent, prefix));
@@ -103,10 +81,7 @@ const throwawayCmsDir = (dir: string): ThrowawayCmsDir => ({
   publicDir: path.join(dir, 'public'),
 });
 
-/**
- * Copies a seeded CMS folder (its database and uploads) into a new one: a test file gets the
- * sample newsroom in a fraction of a second instead of seeding it again.
- */
+/** A copy of a seeded folder: the sample newsroom in a fraction of a second, without a seed. */
 export async function copyThrowawayCmsDir(
   template: string,
   prefix: string,
@@ -116,23 +91,20 @@ export async function copyThrowawayCmsDir(
   return copy;
 }
 
-/** A PostgreSQL database that exists for one throwaway CMS, on the server a DATABASE_URL names. */
 export interface ThrowawayPostgresDatabase {
   name: string;
-  /** The server's URL with this database as its path: the CMS's DATABASE_URL. */
   url: string;
-  /** Drops it, ending connections a failed test may have left open (PostgreSQL 13+). */
+  /** Ends connections a failed test may have left open (PostgreSQL 13+). */
   drop(): Promise<void>;
 }
 
-/** What we use of pg's client (pg is the CMS's dependency, without types). */
+/** pg is the CMS's dependency, without types. */
 export interface PostgresClient {
   connect(): Promise<void>;
   query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   end(): Promise<void>;
 }
 
-/** A client of the database `url` names, connected. */
 export async function connectPostgres(url: string): Promise<PostgresClient> {
   const { Client } = createRequire(path.join(CMS_DIR, 'package.json'))('pg') as {
     Client: new (options: { connectionString: string }) => PostgresClient;
@@ -142,7 +114,6 @@ export async function connectPostgres(url: string): Promise<PostgresClient> {
   return client;
 }
 
-/** Runs one statement on the database `serverUrl` names. */
 export async function runOnPostgres(serverUrl: string, sql: string): Promise<void> {
   const client = await connectPostgres(serverUrl);
   try {
@@ -153,10 +124,8 @@ export async function runOnPostgres(serverUrl: string, sql: string): Promise<voi
 }
 
 /**
- * Creates a database on the server `serverUrl` names (the role needs CREATEDB; the URL must name a
- * database it may connect to). `template`: a copy of that database, made by the server in a
- * fraction of a second (nobody may be connected to the template meanwhile). `name`: a given name
- * instead of a random one.
+ * The role needs CREATEDB. The server copies a `template` in a fraction of a second (nobody may
+ * be connected to it meanwhile).
  */
 export async function createThrowawayPostgresDatabase(
   serverUrl: string,
@@ -179,8 +148,8 @@ export async function dropPostgresDatabase(serverUrl: string, name: string): Pro
     try {
       return await runOnPostgres(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } catch (error) {
-      // A role that is not a superuser cannot FORCE out an autovacuum worker visiting the
-      // database (42501, insufficient privilege; seen on PostgreSQL 15): it is done in moments.
+      // Without superuser, FORCE cannot end an autovacuum worker (42501, seen on PostgreSQL 15):
+      // it is done in moments.
       if ((error as { code?: string }).code !== '42501' || attempt === 10) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -193,7 +162,7 @@ function postgresDatabaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-/** `npm run seed -w cms -- <args>` without npm: Node with tsx, in cms/. */
+/** `npm run seed -w cms -- <args>` without npm. */
 export function seedCommand(args: string[]): { command: string; args: string[]; cwd: string } {
   return {
     command: process.execPath,
@@ -202,10 +171,7 @@ export function seedCommand(args: string[]): { command: string; args: string[]; 
   };
 }
 
-/**
- * `npm run start -w cms` without npm and Strapi's CLI: Node loads the compiled app (cms/dist) and
- * starts it, as `strapi start` does.
- */
+/** `npm run start -w cms` without npm and Strapi's CLI: the compiled app, as `strapi start`. */
 export function startCommand(): { command: string; args: string[]; cwd: string } {
   const script = [
     "const path = require('node:path');",
@@ -215,7 +181,6 @@ export function startCommand(): { command: string; args: string[]; cwd: string }
   return { command: process.execPath, args: ['-e', script], cwd: CMS_DIR };
 }
 
-/** A port nobody listens on right now (the OS picks it; we close it at once). */
 export async function findFreePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
