@@ -12,10 +12,7 @@ import { isAlive, isRunning, signalGroup, spawnGroup } from './process-groups';
 
 const STANDBY_SCRIPT = fileURLToPath(new URL('./astro-standby.mjs', import.meta.url));
 
-/**
- * Where builds get their private working directories. Under site/, because Astro puts a build's
- * server chunks there and they import packages, found through site/node_modules and upwards.
- */
+/** Under site/: a build's server chunks land in its cwd and import packages from site/node_modules. */
 export const scratchRoot = (siteRoot: string) => path.join(siteRoot, '.cache', 'publisher-builds');
 
 /** A message to a waiting process; one that died meanwhile is noticed when it is needed. */
@@ -27,20 +24,13 @@ function send(child: ChildProcess, message: object): void {
   }
 }
 
-/**
- * A build allocates short-lived strings by the gigabyte (pages, props, hashes): a young generation
- * of 64 MB instead of V8's 16 MB cut a publish's garbage collection at 20,000 articles from 10.8 s
- * to 4.0 s of CPU (bench/README.md).
- */
+/** A bigger young generation: 10.8 s → 4.0 s of GC per publish at 20,000 articles (bench/README.md). */
 const BUILD_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /** The lines a prepared process printed before its job: shown if the build then fails. */
 const PRELUDE_LINES = 40;
 
-/**
- * The site's code that changed last, and when (milliseconds), to tell a stale bundle. Folders
- * count too: adding, removing or renaming a file changes its folder's time, not a file's.
- */
+/** The newest code change; folders count, since adding or removing a file changes only its folder. */
 async function lastCodeChange(siteRoot: string): Promise<{ path: string; at: number }> {
   const paths = await Promise.all(
     bundledCodePaths(siteRoot).map(async (root) => {
@@ -76,14 +66,9 @@ export interface AstroLauncherOptions {
   logger?: Logger;
 }
 
-/** Where the next build stands: `bundling` until it waits for its job, `ready` then. */
 export type StandbyState = 'none' | 'bundling' | 'ready';
 
-/**
- * Bundled processes kept waiting between builds. Two: in a storm of publishes the follow-up
- * build (build-queue.ts) takes the second instead of waiting for a bundle (10–15 s of CPU). An
- * idle one holds ~250 MB.
- */
+/** Two: a storm's follow-up build takes the second instead of waiting 10–15 s for a bundle. */
 const SPARES = 2;
 
 /** A full build's request for a partner (astro-standby.mjs `askForPartner`). */
@@ -102,20 +87,7 @@ interface Standby {
   prelude: string[];
 }
 
-/**
- * Starts the real site's `astro build` for the publisher. Two things set it apart from running
- * the CLI in site/:
- * - each build runs in a working directory of its own (see astro-standby.mjs), so two builds of
- *   the same site (the publisher's, a test's, a developer's) cannot delete each other's files;
- * - with `standby`, the processes of the next builds are started ahead: each loads Astro and
- *   bundles the site with Vite (which depends on the code, not on the content), then waits. A
- *   publish then costs only the CMS fetch and the rendering. They are bundled one at a time and
- *   only while no build runs (`refill`), so a build has the cores to itself: a spare bundling
- *   beside it, even at niceness 10, made 20,000-article publishes, storms and edits 40–150 %
- *   slower (bench/README.md).
- * A standby process fetches nothing and renders nothing until it is handed its job, and runs one
- * build at most, so builds stay as isolated from each other as separate CLI runs.
- */
+/** `astro build` in processes of their own, bundled ahead, one build each (README "Builds"). */
 export class AstroLauncher {
   readonly #options: AstroLauncherOptions;
   /** Oldest first: the oldest is the likeliest to be bundled. */
@@ -129,35 +101,28 @@ export class AstroLauncher {
     this.#options = options;
   }
 
-  /** The next build's process, for the status endpoint. */
   standbyState(): StandbyState {
     const alive = this.#alive();
     if (alive.some((standby) => standby.state === 'ready')) return 'ready';
     return alive.length ? 'bundling' : 'none';
   }
 
-  /** How many processes are bundled and waiting. */
   readySpares(): number {
     return this.#alive().filter((standby) => standby.state === 'ready').length;
   }
 
-  /** Names the release the next build will most likely start from: the spares read it ahead. */
   preload(releaseDir: string, { ifNone = false } = {}): void {
     if (ifNone && this.#preload) return;
     this.#preload = releaseDir;
     for (const standby of this.#alive()) send(standby.child, { preload: releaseDir });
   }
 
-  /** Starts the next build's process now, unless one is started already. */
   prepare(): void {
     if (this.#closed || this.#alive().length) return;
     this.#spawn();
   }
 
-  /**
-   * Hands a build into `outDir` to a waiting process (started now if there is none); with
-   * `base`, a release it builds from incrementally.
-   */
+  /** Hands a build into `outDir` (incremental from `base`) to a waiting process. */
   async start(outDir: string, timeoutMs: number, base?: string): Promise<BuildProcess> {
     if (this.#closed) throw new Error('the publisher is stopping');
     // Someone edited the site since (a developer running `npm start`): bundle it afresh.
@@ -195,11 +160,7 @@ export class AstroLauncher {
     return build;
   }
 
-  /**
-   * Gives a full build a second process that renders half its pages (render-share.ts): a spare
-   * that waits bundled, else, for a large archive, one started now. Its pages stay in its own
-   * folder until the lead has linked them, then go with it when the lead exits.
-   */
+  /** Gives a full build a second process rendering half its pages (README "Builds"). */
   #lendPartner(
     lead: ChildProcess,
     leadBuild: BuildProcess,
@@ -233,10 +194,7 @@ export class AstroLauncher {
     send(lead, { partner: folders[1] });
   }
 
-  /**
-   * Stops the waiting processes and removes their folders; a running build is the caller's to
-   * stop.
-   */
+  /** Stops the waiting processes; a running build is the caller's to stop. */
   async close(): Promise<void> {
     this.#closed = true;
     const spares = this.#spares;
@@ -256,10 +214,7 @@ export class AstroLauncher {
     void this.#discard(standby);
   }
 
-  /**
-   * Bundles the next spare, up to SPARES, one at a time and only while no build runs: called by
-   * the publisher when its queue is idle, and again here as each spare is bundled.
-   */
+  /** Bundles spares up to SPARES, one at a time and only while no build runs (bench/README.md). */
   refill(): void {
     if (this.#closed || !this.#options.standby || this.#running > 0) return;
     const alive = this.#alive();
@@ -272,9 +227,8 @@ export class AstroLauncher {
     const cwd = path.join(scratchRoot(this.#options.siteRoot), name);
     // A dot name in the releases folder: never taken for a release, removed at start-up if left.
     const outDir = path.join(this.#options.releasesDir, `.tmp-build-${name}`);
-    // Astro deletes `<cwd>/.astro/` once it holds nothing but the server chunks it removes, then
-    // fails to list it (a site without client scripts): a .d.ts keeps it, and Astro itself
-    // drops .d.ts files before copying the folder into the release.
+    // Astro deletes an emptied `<cwd>/.astro/`, then fails to list it: a .d.ts (which Astro keeps out
+    // of the release) holds it open.
     mkdirSync(path.join(cwd, '.astro'), { recursive: true });
     writeFileSync(path.join(cwd, '.astro', 'publisher-build.d.ts'), 'export {};\n');
     // Its own process group: the build can be stopped with everything it started.
@@ -314,7 +268,6 @@ export class AstroLauncher {
     this.#spares.push(standby);
   }
 
-  /** Kills a process that never got its job, then removes its folders. */
   async #discard({ child, folders }: Standby): Promise<void> {
     const exited = new Promise((resolve) => {
       if (!isRunning(child)) return resolve(undefined);
@@ -326,11 +279,7 @@ export class AstroLauncher {
   }
 }
 
-/**
- * Removes the working directories of builds whose publisher is gone (killed mid-build): each is
- * named after the publisher's pid, and a directory of another live publisher is left alone.
- * Called at start-up, before this process builds anything.
- */
+/** At start-up: removes the working directories of dead publishers (named after their pid). */
 export async function removeStaleScratch(siteRoot: string): Promise<string[]> {
   const root = scratchRoot(siteRoot);
   const names = await readdir(root).catch(() => [] as string[]);

@@ -1,13 +1,5 @@
 // @ts-check
-/**
- * The site's own Astro config (../astro.config.mjs) as the publisher's pre-started builds use it,
- * with one change: the CMS data is fetched when the publish arrives, after Vite has bundled the
- * site, instead of before. Bundling depends only on the code, never on the content, so a build
- * process started ahead of time bundles while nobody waits (about 4 s on a 2-core machine), then
- * pauses until it is handed its job: only fetching and rendering are left on the clock.
- *
- * astro-standby.mjs loads it with `configFile`; `npm run build` and `astro dev` never see it.
- */
+/** ../astro.config.mjs with the CMS fetch moved after Vite's bundling; for astro-standby.mjs only. */
 import siteConfig from '../astro.config.mjs';
 import { preloadBaseRelease } from '../src/lib/incremental/release-files.ts';
 
@@ -17,8 +9,7 @@ const BUNDLED = 'astro:build:ssr';
 const GENERATED = 'astro:build:generated';
 
 /**
- * What astro-standby.mjs shares with this config (both run in its process): `job` resolves when
- * the publisher hands over the build, `bundled()` tells the publisher the build waits for it.
+ * Shared with astro-standby.mjs: `job` resolves with the build's job; `bundled()` says it waits.
  * @typedef {{ job: Promise<unknown>, bundled(): void, onPreload(listener: (dir: string) => void): void }} StandbyGate
  * @typedef {import('astro').AstroIntegration} Integration
  * @typedef {Parameters<NonNullable<Integration['hooks']['astro:config:setup']>>[0]} SetupParams
@@ -46,11 +37,8 @@ if (dataIndex === -1) {
 }
 
 /**
- * Moves the set-up of the data integration, and of those after it (they read its data, like the
- * images one), to the end of Vite's bundling, once the job has arrived: Astro awaits the
- * `astro:build:ssr` hook after both bundles (the server's and the client scripts') and before it
- * renders a page, and pages read the data only when they render.
- * Those set-ups may prepare data but not change the config: Vite has already used it.
+ * Defers the set-up of the data integration, and those after it (they read its data), to
+ * `astro:build:ssr`: after both bundles, before any page. They may no longer change the config.
  * @param {Integration[]} deferred
  * @returns {Integration[]}
  */

@@ -1,18 +1,7 @@
 /**
- * One `astro build` of the site, in a process the publisher starts before it is needed (see
- * astro-build.ts). Started with its working directory and a temporary output folder, it loads
- * Astro and bundles the site with Vite right away, while nobody waits, using
- * astro-standby.config.mjs: the site's config with the CMS fetch moved after bundling. There it
- * tells the publisher it is ready (an IPC message) and waits for its job on stdin, one line of
- * JSON `{ "outDir": "<release folder>", "base": "<release to build from>" }` (base optional; a
- * partner's job has `partner` instead, see src/lib/incremental/render-share.ts). Then
- * it fetches the CMS, renders the pages, moves the output into the release folder and exits: one
- * process per build.
- *
- *   node astro-standby.mjs <site root> <temporary output folder>
- *
- * Plain JavaScript rather than TypeScript through tsx, since tsx's loader would stay hooked into
- * every module the build loads.
+ * One pre-started `astro build` (README "Builds"): bundles, then waits for its job on stdin, one
+ * line of JSON `{ outDir, base? }` or `{ partner }`. `node astro-standby.mjs <site root> <tmp out>`.
+ * Plain JavaScript: tsx's loader would stay hooked into every module the build loads.
  */
 import { rename, rmdir } from 'node:fs/promises';
 
@@ -48,14 +37,12 @@ void job.then(
   (value) => value || process.exit(0),
   () => undefined,
 );
-// Messages from the publisher while this process waits or builds (astro-build.ts).
 let preload;
 const preloadListeners = [];
 /** The publisher's answers to this build, by kind: the first of each is kept until asked for. */
 const answers = { partner: deferred(), partnerExit: deferred() };
 process.on('message', (message) => {
-  // The live release, named while this process waits: the build will most likely start from
-  // it, so its data is read ahead (astro-standby.config.mjs).
+  // The live release: the build most likely starts from it, so its data is read ahead.
   if (typeof message?.preload === 'string') {
     preload = message.preload;
     for (const listener of preloadListeners) listener(preload);
@@ -88,15 +75,13 @@ globalThis[Symbol.for('toasoan.publisher.standby')] = {
 
 try {
   const { build } = await import('astro');
-  // Astro writes a build's server chunks to `<working directory>/.astro/` when outDir lies
-  // outside it, then copies what is left to outDir and deletes that folder: each process has a
-  // private working directory (its cwd), so concurrent builds of the same site stay apart.
+  // Astro writes server chunks to `<cwd>/.astro/` and deletes that folder after: a private cwd per
+  // process keeps concurrent builds of the site apart.
   await build({ root, outDir: scratchOutDir, configFile: 'publisher/astro-standby.config.mjs' });
   const { outDir } = await job;
   // A partner's pages stay where it rendered them, for its lead to take (render-share.ts).
   if (!outDir) process.exit(0);
-  // Both lie in the releases folder: a rename, not a copy. The release folder is created empty
-  // by the publisher (it reserves the id); a directory can be renamed only over an empty one.
+  // A rename within the releases folder, over the empty folder the publisher created for the id.
   await rmdir(outDir).catch(() => undefined);
   await rename(scratchOutDir, outDir);
   process.exit(0);

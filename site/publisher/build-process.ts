@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import { signalGroup, spawnGroup } from './process-groups';
 
-/** How a build process ended. */
 export interface BuildExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -22,10 +21,7 @@ export interface BuildProcessOptions {
 
 const TAIL_LINES = 40;
 
-/**
- * Starts a shell command line as a build (PUBLISHER_BUILD_COMMAND): it runs in site/ and gets
- * the release folder as $PUBLISH_OUT_DIR.
- */
+/** PUBLISHER_BUILD_COMMAND: a shell line run in site/, the release folder as $PUBLISH_OUT_DIR. */
 export function spawnShellBuild(options: {
   command: string;
   siteRoot: string;
@@ -45,10 +41,8 @@ export function spawnShellBuild(options: {
 }
 
 /**
- * A running build. Its process must lead its own process group (spawned `detached`), so `kill`
- * reaches everything it started (Astro's workers, a shell's children), and nothing of it outlives
- * the build: once the leader exits, stragglers of its group are killed too, as they might still
- * write into the folder.
+ * A build leading its own process group (spawned `detached`): `kill` reaches all it started, and
+ * stragglers die when the leader exits, as they might still write into the folder.
  */
 export class BuildProcess {
   readonly pid: number | undefined;

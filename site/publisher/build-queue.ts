@@ -20,22 +20,12 @@ export interface FollowUpWait {
   maxWaitMs: number;
 }
 
-/**
- * A storm of publishes (an editor's batch, scheduled articles coming due together) ends within a
- * few seconds: a follow-up that waits for a pause of a second, three at most, takes it in whole,
- * where one started at once would be followed by another, each waiting for a bundled process.
- */
+/** A storm of publishes ends within seconds: a follow-up that waits for a pause takes it whole. */
 export const FOLLOW_UP_WAIT: FollowUpWait = { quietMs: 1_000, maxWaitMs: 3_000 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Runs one build at a time. A request while a build runs does not start another: all requests
- * that arrive during a build are folded into exactly one follow-up build, which sees everything
- * they asked for (it reads the CMS afresh). It starts when the running build ends and requests
- * have paused (`FollowUpWait`). A storm of 30 hooks therefore costs at most two builds. A request
- * while none runs starts a build at once.
- */
+/** One build at a time; requests during a build fold into one follow-up that reads the CMS afresh. */
 export class BuildQueue {
   readonly #task: (reasons: BuildReasons) => Promise<void>;
   readonly #wait: FollowUpWait;
@@ -98,7 +88,6 @@ export class BuildQueue {
     this.#running = undefined;
   }
 
-  /** Waits, while a follow-up is pending, for requests to pause (FollowUpWait). */
   async #stormPassed(): Promise<void> {
     const ended = Date.now();
     while (this.#pending) {

@@ -28,11 +28,7 @@ export const DEFAULT_LIMITS: CommentDeskLimits = {
   minimumTypingMs: 3_000,
 };
 
-/**
- * What the comment route asks of the server: the abuse rules, the check that the article is on
- * the live site, and the queue that takes the comment to the CMS. Lives in the server process
- * (the route's handler is reloaded with the code; the counters and the queue must not be).
- */
+/** The comment route's rules and queue, kept here: its handler is reloaded with the code. */
 export class SiteCommentDesk implements CommentDesk {
   readonly #store: ReleaseStore;
   readonly #queue: CommentQueue;

@@ -14,13 +14,10 @@ export interface QueuedComment {
 }
 
 export interface CommentQueueOptions {
-  /** Holds one JSON file per comment not yet delivered, and `refused/` for those the CMS refused. */
   dir: string;
   strapiUrl: string;
-  /** The "comment-submit" token's key (COMMENT_API_TOKEN); empty: comments wait until it is set. */
   token: string;
   logger: Logger;
-  /** First wait before trying again after a failure; doubled up to a minute. */
   retryMs?: number;
   /** How long one delivery may take before the CMS counts as down. */
   timeoutMs?: number;
@@ -28,13 +25,7 @@ export interface CommentQueueOptions {
 
 const MAX_RETRY_MS = 60_000;
 
-/**
- * Readers' comments, written to disk before the reader is told "received" and removed only once
- * the CMS has stored them: a CMS that is down or slow, or a restart of this server, loses
- * nothing. Each comment is one file (written to a temporary name, synced, then renamed: a crash
- * leaves either the whole file or none); delivery goes oldest first, one at a time, and stops
- * at the first failure to try again later.
- */
+/** Comments on disk before the reader is thanked, delivered oldest first until the CMS has them. */
 export class CommentQueue {
   readonly #options: CommentQueueOptions;
   #draining: Promise<void> | undefined;
@@ -85,7 +76,6 @@ export class CommentQueue {
     void this.deliver();
   }
 
-  /** How many comments wait for the CMS. */
   async pending(): Promise<number> {
     return (await this.#files()).length;
   }

@@ -3,10 +3,7 @@ import { constants } from 'node:zlib';
 import compression from 'compression';
 import onHeaders from 'on-headers';
 
-// The static files' answers compressed on the fly by the `compression` middleware (brotli at
-// quality 5 or gzip at level 6, as the browser accepts), not precompressed at build time: why, and
-// why quality 5 (the middleware's 4 is no smaller than gzip on the search index), in ../README.md
-// ("Compression").
+// On the fly, not precompressed; why, and why brotli quality 5: ../README.md ("Compression").
 
 type Middleware = (request: unknown, response: unknown, next: (error?: unknown) => void) => void;
 
@@ -14,11 +11,7 @@ type Middleware = (request: unknown, response: unknown, next: (error?: unknown) 
 export const isCompressible = (request: IncomingMessage, response: ServerResponse): boolean =>
   compression.filter(request as never, response as never);
 
-/**
- * Runs `answer` (which streams one file with `send`) behind the middleware. A 206 is never
- * compressed: a range is always of the file's own bytes, so it never mixes with a compressed
- * copy. A compressed answer drops `Accept-Ranges`: its bytes are not the ones ranges count.
- */
+/** Runs `answer` behind the middleware; a 206 is never compressed (ranges count the file's bytes). */
 export function createCompressor() {
   const middleware = compression({
     brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },

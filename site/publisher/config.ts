@@ -8,7 +8,6 @@ import type { SecurityHeadersOptions } from './security-headers';
 /** site/, whatever the working directory the publisher was started from. */
 export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** A setting that cannot work, with the fix in the message. */
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -16,28 +15,19 @@ export class ConfigError extends Error {
   }
 }
 
-/** Everything the publisher reads from the environment, resolved once. */
 export interface PublisherConfig {
   /** The site's own settings (STRAPI_URL, STRAPI_TOKEN, SITE_URL, SITE_CACHE_DIR). */
   site: SiteConfig;
   siteRoot: string;
   host: string;
   port: number;
-  /** Bearer secret of the hook and rollback endpoints; empty refuses both. */
   hookSecret: string;
-  /** Holds releases/<id>/, their metadata and the `current` symlink. */
   releasesDir: string;
-  /** How many releases to keep for rollback (the live one is always kept as well). */
   keepReleases: number;
-  /** How often to compare the CMS with the newest release; 0 turns the timer off. */
   reconcileIntervalMs: number;
-  /** A shell command that builds into $PUBLISH_OUT_DIR instead of `astro build` (tests, custom builds). */
   buildCommand: string | undefined;
-  /** A build running longer than this is killed and counts as failed. */
   buildTimeoutMs: number;
-  /** Builds are incremental, but every page is rendered again when the last full build is this old. */
   fullBuildIntervalMs: number;
-  /** `build`: build and serve releases here; `dispatch`: only forward publishes to CI. */
   mode: PublisherMode;
   /** Where to forward each coalesced publish (GitHub's repository_dispatch); undefined: nowhere. */
   githubDispatch: GithubDispatchConfig | undefined;
@@ -52,7 +42,6 @@ export interface PublisherConfig {
 export interface CommentsConfig {
   /** The "comment-submit" token's key, the CMS's COMMENT_API_TOKEN; empty: comments wait. */
   token: string;
-  /** The durable queue of comments on their way to the CMS. */
   queueDir: string;
   /** Proxies whose X-Forwarded-For is believed (exact addresses); empty: none. */
   trustedProxies: string[];
@@ -94,11 +83,7 @@ function parseEnvironment(): PublisherEnv {
   }
 }
 
-/**
- * Reads the publisher's configuration: site/.env first (through the site's own reader, which
- * never overrides the real environment), then the publisher's variables (`publisherEnv`). The only place the
- * publisher touches `process.env`.
- */
+/** site/.env (never over the real environment), then publisherEnv: the one reader of process.env. */
 export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConfig {
   const site = readSiteConfig(siteRoot);
   const env = parseEnvironment();
@@ -129,11 +114,7 @@ export function readPublisherConfig(siteRoot: string = SITE_ROOT): PublisherConf
   };
 }
 
-/**
- * The environment of a build: the publisher's own (which holds site/.env's values, loaded by
- * readSiteConfig) with the cache folder made absolute, since a build runs in a working directory
- * of its own (see astro-build.ts) and would resolve a relative one against that.
- */
+/** The builds' environment, the cache folder made absolute: each build has a cwd of its own. */
 export function buildEnvironment(config: PublisherConfig): NodeJS.ProcessEnv {
   return { ...process.env, SITE_CACHE_DIR: config.site.cacheDir };
 }

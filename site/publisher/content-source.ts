@@ -7,10 +7,7 @@ import { toQueryString, type StrapiQuery } from '../src/lib/strapi/query';
 export interface ContentSnapshot {
   /** Published articles with a category: the article pages a build must write. */
   articles: number;
-  /**
-   * Changes whenever the published content does, approved comments included (the newest
-   * `updatedAt` and the size of each collection).
-   */
+  /** Moves whenever published content does (newest `updatedAt`, size of each collection). */
   signature: string;
   takenAt: string;
 }
@@ -25,10 +22,8 @@ interface NewestPage {
   meta: { pagination: { total: number } };
 }
 
-// Only what a page renders: an article without a category gets no page (see site-data.ts), and
-// only approved comments are shown. Approving a comment moves the newest `updatedAt` of the
-// approved ones; rejecting or deleting one shrinks their total. Articles first: their total is
-// the number of article pages.
+// Only what a page renders: articles with a category, approved comments (moderation moves their
+// newest `updatedAt` or shrinks their total).
 const COLLECTIONS: { name: string; filters?: StrapiQuery }[] = [
   { name: 'articles', filters: { category: { id: { $notNull: true } } } },
   { name: 'authors' },
@@ -36,12 +31,7 @@ const COLLECTIONS: { name: string; filters?: StrapiQuery }[] = [
   { name: 'comments', filters: { moderation: { $eq: 'approved' } } },
 ];
 
-/**
- * Reads the CMS through the REST API with the site's read-only token: one small request per
- * collection (the newest entry's `updatedAt` and the total), never the content itself. Both
- * figures come from the CMS's clock and counts, so clock skew between machines does not matter.
- * A deletion or an unpublish shrinks a total; a publish or an edit moves `updatedAt`.
- */
+/** One small REST request per collection (newest `updatedAt`, total): the CMS's clock, no skew. */
 export class CmsContentSource implements ContentSource {
   readonly #client: StrapiClient;
 

@@ -7,13 +7,9 @@ export const DISPATCH_EVENT_TYPE = 'strapi-publish';
 
 /** Where to send CI rebuilds: GitHub (or GitHub Enterprise, or a stand-in in the tests). */
 export interface GithubDispatchConfig {
-  /** `https://api.github.com`, without a trailing slash. */
   apiUrl: string;
-  /** `owner/name` of the repository whose workflow builds and deploys the site. */
   repo: string;
-  /** A token allowed to dispatch to it (fine-grained: "Contents: read and write"). */
   token: string;
-  /** Abort one attempt after this long. */
   timeoutMs?: number;
   /** Attempts per dispatch, counting the first; only what retrying-fetch.ts retries is retried. */
   attempts?: number;
@@ -31,21 +27,13 @@ export interface DispatchState {
   lastError: { at: string; reasons: string; message: string } | null;
 }
 
-/**
- * Whether a build was asked for by the CMS (a hook) or catches up with it (reconcile): those are
- * the publishes CI must see too. The first build of an empty releases folder is not one.
- *
- * @example
- * isPublish({ 'hook entry.publish': 3 }) //=> true
- * isPublish({ 'start-up: no release yet': 1 }) //=> false
- */
+/** The publishes CI must see too: hooks and reconcile, not the first build of an empty folder. */
 export function isPublish(reasons: BuildReasons): boolean {
   return Object.keys(reasons).some(
     (reason) => reason.startsWith('hook ') || reason === 'reconcile',
   );
 }
 
-/** A dispatch GitHub refused or never answered, with what to do about it. */
 export class DispatchError extends Error {
   readonly status: number | undefined;
   constructor(message: string, status?: number, options?: { cause?: unknown }) {
@@ -71,10 +59,8 @@ function explainStatus(status: number, repo: string): string {
 }
 
 /**
- * Forwards publishes to GitHub's `repository_dispatch` API, which starts the publish workflow.
- * Strapi cannot shape a webhook body, so it cannot call that API itself; the publisher can, once
- * per coalesced build rather than once per hook. A failure is logged and kept for the status
- * endpoint, and never touches the local build: `forward` never rejects.
+ * Forwards publishes to GitHub's repository_dispatch, which Strapi cannot call (it cannot shape a
+ * webhook body). `forward` never rejects: a failure never touches the local build.
  */
 export class GithubDispatcher {
   readonly #config: Required<GithubDispatchConfig>;

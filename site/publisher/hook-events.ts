@@ -8,10 +8,8 @@ export interface HookEvent {
   changesSite: boolean;
 }
 
-// Saving a draft changes nothing readers see: Strapi fires `entry.create`/`entry.update` for
-// draft edits of draft-and-publish types and a separate `entry.publish` when it goes live, so
-// only the latter needs a build. New comments are always pending (moderation fires
-// `entry.update`), and a freshly uploaded file is not on any page yet.
+// Draft saves fire entry.create/update (entry.publish when live), new comments are pending and
+// uploads are on no page yet: none needs a build.
 const DRAFT_AND_PUBLISH_TYPES = new Set(['api::article.article']);
 const IGNORED: Record<string, (uid: string | undefined) => boolean> = {
   'entry.create': (uid) => uid === 'api::comment.comment' || DRAFT_AND_PUBLISH_TYPES.has(uid ?? ''),
@@ -20,14 +18,7 @@ const IGNORED: Record<string, (uid: string | undefined) => boolean> = {
   'media.create': () => true,
 };
 
-/**
- * Reads a Strapi webhook body (`{ event, model, uid, entry }`). Anything it does not recognize
- * counts as a change: a needless build costs seconds, a missed one leaves the site stale.
- *
- * @example
- * describeHook('{"event":"entry.update","uid":"api::article.article"}').changesSite //=> false
- * describeHook('{"event":"entry.publish","uid":"api::article.article"}').changesSite //=> true
- */
+/** Reads a Strapi webhook body; unknown counts as a change (a needless build beats a stale site). */
 export function describeHook(body: string): HookEvent {
   let parsed: unknown;
   try {

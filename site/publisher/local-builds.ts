@@ -17,17 +17,11 @@ export interface LocalBuildsOptions {
   buildCommand: string | undefined;
   /** The builds' environment: see `buildEnvironment` in config.ts. */
   buildEnv: NodeJS.ProcessEnv;
-  /**
-   * Start each `astro build`'s process and bundle the site ahead of time, while idle (the
-   * server; not one-shot builds).
-   */
+  /** Start `astro build`'s processes and bundle ahead while idle (the server; not one-shot builds). */
   standby: boolean;
   buildTimeoutMs: number;
   logger: Logger;
-  /**
-   * A build renders everything again, instead of building from the live release, when the last
-   * full build is older than this (and whenever FULL_BUILD is among its reasons).
-   */
+  /** Render every page when the last full build is older than this (or FULL_BUILD is a reason). */
   fullBuildIntervalMs?: number;
 }
 
@@ -42,7 +36,6 @@ export interface BuildRecord {
   finishedAt: string;
   durationMs: number;
   reasons: BuildReasons;
-  /** Why it failed, in one line. */
   error?: string;
 }
 
@@ -51,7 +44,6 @@ export interface RunningBuild {
   id: string | undefined;
   startedAt: string;
   reasons: BuildReasons;
-  /** The build process (its process group), once started. */
   pid: number | undefined;
 }
 
@@ -67,17 +59,11 @@ class BuildFailure extends Error {
 
 const indent = (text: string) => text.replace(/^/gm, '    ');
 
-/**
- * The publisher's builds on this machine (PUBLISHER_MODE=build): each into a fresh release
- * folder, incremental from the live release unless a full build is asked for or due, validated
- * against the data it was rendered from, then switched to atomically. A build that fails, is
- * killed or times out is removed and leaves the live release as it was.
- */
+/** Builds on this machine (PUBLISHER_MODE=build); a failed build leaves the live release alone. */
 export class LocalBuilds {
   readonly #options: LocalBuildsOptions;
   /** Runs `astro build` in processes started ahead; undefined with a build command line. */
   readonly #astro: AstroLauncher | undefined;
-  /** The build command line, when builds are not the publisher's own `astro build`. */
   readonly #command: string | undefined;
   #running: (RunningBuild & { process?: BuildProcess }) | undefined;
   #lastBuild: BuildRecord | undefined;
@@ -122,7 +108,6 @@ export class LocalBuilds {
     }
   }
 
-  /** The build line for the start-up log. */
   describe(): string {
     return this.#command ?? 'astro build --outDir <release> (in a process started ahead of time)';
   }
@@ -132,10 +117,7 @@ export class LocalBuilds {
     if (this.#options.standby) this.#astro?.prepare();
   }
 
-  /**
-   * The queue is idle: bundle the spares and remove the releases beyond the kept ones now, never
-   * beside a build (removing a release of 20,000 pages takes seconds a storm's next build would wait).
-   */
+  /** Idle: bundle spares and prune now, never beside a build (pruning 20,000 pages takes seconds). */
   onIdle(): void {
     if (this.#options.standby) this.#astro?.refill();
     this.#pruning ??= this.#prune().finally(() => (this.#pruning = undefined));
@@ -177,7 +159,6 @@ export class LocalBuilds {
         : null,
       // The next build's process: `ready` once it has bundled the site and waits for a publish.
       standby: this.#astro?.standbyState() ?? ('none' as const),
-      // Processes bundled and waiting: two between builds, so a storm's follow-up waits for none.
       spares: this.#astro?.readySpares() ?? 0,
       lastBuild: this.#lastBuild ?? null,
       lastError: this.#lastError ?? null,
@@ -197,7 +178,6 @@ export class LocalBuilds {
     await this.#pruning;
   }
 
-  /** Whether the live release's last full build is too old (or there is no live release). */
   async fullBuildDue(): Promise<boolean> {
     const live = await this.#options.store.live();
     const interval = this.#options.fullBuildIntervalMs ?? 24 * 60 * 60 * 1000;
@@ -332,9 +312,8 @@ export class LocalBuilds {
   }
 
   /**
-   * Validates against the data the build rendered (its `.release/build.json`): publishes during
-   * the build cannot fail it. A custom build command that keeps no such file is checked against
-   * the CMS's article count when the build started and, if that does not match, the count now.
+   * Validates against the data the build rendered, so publishes meanwhile cannot fail it; a custom
+   * command without build.json is checked against the CMS's article count then, or else now.
    */
   async #validate(
     dir: string,

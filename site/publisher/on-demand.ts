@@ -7,22 +7,14 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from './log';
 import type { ReleaseStore } from './releases';
 
-/**
- * The paths of the site's on-demand routes: the comment form (src/pages/binh-luan/) and the draft
- * preview (src/pages/xem-truoc/); everything else is static.
- */
+/** The on-demand routes: the comment form (binh-luan/) and the draft preview (xem-truoc/). */
 export const ON_DEMAND_PREFIXES = ['/binh-luan/', '/xem-truoc/'];
 
-/** Whether a request's path (with its query) belongs to an on-demand route. */
 export const isOnDemand = (url: string): boolean =>
   ON_DEMAND_PREFIXES.some((prefix) => url.startsWith(prefix));
 
 const MAX_BODY_BYTES = 64 * 1024;
-/**
- * On-demand requests handled at once; the next ones wait their turn (up to WAITING_MAX, then 503).
- * A flood of comments then takes at most this share of the event loop, and the static pages,
- * served between their turns, stay fast (npm run bench:comments).
- */
+/** On-demand requests run at once; the rest wait, so a comment flood leaves static pages fast. */
 const RUNNING_MAX = 2;
 const WAITING_MAX = 500;
 
@@ -32,10 +24,7 @@ const SERVER_DIR = path.join('.release', 'server');
 /** @astrojs/node's standalone handler: the route, else a static file of its release, else 404. */
 type AstroHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
-/**
- * A hash of a release's server bundle without its manifest, which differs between two builds of
- * the same code (Astro puts a fresh key in it): equal hashes, same code, the loaded handler stays.
- */
+/** A bundle's hash without its manifest, which every build renews: same hash, same code. */
 async function codeHash(serverDir: string): Promise<string> {
   const entries = await readdir(serverDir, { recursive: true, withFileTypes: true });
   const files = entries
@@ -48,11 +37,7 @@ async function codeHash(serverDir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/**
- * Runs the on-demand routes with @astrojs/node's (standalone) handler, loaded from the live
- * release's server bundle. The routes depend on the code only, so the handler is loaded again
- * only when a release brings other code (DESIGN.md), not at every publish.
- */
+/** Runs the on-demand routes with the live release's @astrojs/node handler, reloaded on new code. */
 export function createOnDemandHandler(options: { store: ReleaseStore; logger: Logger }) {
   let loaded:
     { release: string; code: string; handler: Promise<AstroHandler | undefined> } | undefined;

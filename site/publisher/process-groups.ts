@@ -1,8 +1,4 @@
-/**
- * Child processes that lead their own process group, so stopping one also stops what it started
- * (npm → sh → node, Astro's workers, a shell's children), for the publisher, the root scripts and
- * the tests. On node:child_process: execa signals only the direct child (sindresorhus/execa#96).
- */
+/** Process groups, so a stop reaches all a child started; execa signals only the child (execa#96). */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
 /** Whether process `pid` exists (EPERM: it does, but belongs to another user). */
@@ -39,10 +35,7 @@ process.once('exit', () => {
   for (const child of leaders) signalGroup(child, 'SIGKILL');
 });
 
-/**
- * Spawns `command` as the leader of a new process group (stdout and stderr piped), killed with
- * its group should this process exit first.
- */
+/** Spawns `command` leading a new process group, killed with it should this process exit first. */
 export function spawnGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,10 +51,7 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
 /** Every group leader still running (a script's Ctrl-C stops them all). */
 export const runningGroups = (): ChildProcess[] => [...leaders];
 
-/**
- * Stops `child`'s group: SIGTERM, SIGKILL if the leader has not exited after `graceMs`, and
- * SIGKILL to what is left of the group once it has (npm may exit before strapi).
- */
+/** SIGTERM, SIGKILL after `graceMs`, then SIGKILL to the group's rest (npm may exit before strapi). */
 export async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
   const exited = new Promise<void>((resolve) => {
     if (!isRunning(child)) resolve();

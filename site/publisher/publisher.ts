@@ -10,17 +10,10 @@ export { FULL_BUILD, type BuildRecord, type RunningBuild } from './local-builds'
 
 export interface PublisherOptions {
   store: ReleaseStore;
-  /** The CMS: checked before each build and counted against its pages. Null skips both. */
   content: ContentSource | null;
   siteRoot: string;
-  /** A shell command instead of `astro build` (see config.ts). */
   buildCommand: string | undefined;
-  /** The builds' environment: see `buildEnvironment` in config.ts. */
   buildEnv: NodeJS.ProcessEnv;
-  /**
-   * Start each `astro build`'s process and bundle the site ahead of time, while idle (the
-   * server; not one-shot builds).
-   */
   standby?: boolean;
   buildTimeoutMs: number;
   logger: Logger;
@@ -28,23 +21,20 @@ export interface PublisherOptions {
   dispatcher?: GithubDispatcher;
   /** False in dispatch mode: requests are only forwarded, nothing is built here. */
   buildLocally?: boolean;
-  /** See LocalBuildsOptions. */
+  /** This and the build fields above: see LocalBuildsOptions. */
   fullBuildIntervalMs?: number;
   /** Copies each live release to object storage or a CDN (RELEASE_PUSH_COMMAND); none when undefined. */
   releasePush?: ReleasePush;
 }
 
 /**
- * Turns build requests into releases, one at a time: requests during a turn coalesce into one
- * follow-up. What a turn does is a collaborator's: in build mode LocalBuilds builds here (and a
- * dispatcher, if any, forwards each publish to CI beside it); in dispatch mode the turn is the
- * forward alone, awaited, so the hooks that arrive meanwhile fold into one follow-up dispatch.
+ * Runs build requests one at a time, a turn's requests coalescing into one follow-up: a local
+ * build (with a CI dispatch beside it), or in dispatch mode the dispatch alone, awaited.
  */
 export class Publisher {
   readonly store: ReleaseStore;
   readonly #options: PublisherOptions;
   readonly #queue: BuildQueue;
-  /** Undefined in dispatch mode: nothing builds here. */
   readonly #builds: LocalBuilds | undefined;
 
   constructor(options: PublisherOptions) {
@@ -68,7 +58,6 @@ export class Publisher {
     });
   }
 
-  /** The build line for the start-up log; undefined in dispatch mode. */
   describeBuilds(): string | undefined {
     return this.#builds?.describe();
   }
@@ -95,7 +84,6 @@ export class Publisher {
     return this.#queue.state().running;
   }
 
-  /** Whether the live release's last full build is too old (or there is no live release). */
   async fullBuildDue(): Promise<boolean> {
     return (await this.#builds?.fullBuildDue()) ?? false;
   }

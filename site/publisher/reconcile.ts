@@ -9,11 +9,8 @@ export interface ReconcileState {
 }
 
 /**
- * Compares the CMS with the newest release now and then, and asks for a build when they differ.
- * Strapi fires each webhook once and never retries, so a hook sent while the publisher was down
- * or restarting is lost: this is what catches up. It compares with the newest release, not the
- * live one, so that a rollback is not undone by the next tick. After failed builds it waits
- * longer each time (up to 32 intervals), so a broken build does not run around the clock.
+ * Catches up with hooks lost while the publisher was down (Strapi never retries). Compares with the
+ * newest release, not the live one, so a rollback stands; backs off after failed builds (≤ 32×).
  */
 export class Reconciler {
   readonly #publisher: Publisher;
@@ -51,7 +48,6 @@ export class Reconciler {
     };
   }
 
-  /** One comparison; resolves to what it did, in words. */
   check(): Promise<string> {
     this.#checking ??= this.#check().finally(() => (this.#checking = undefined));
     return this.#checking;

@@ -21,17 +21,13 @@ export interface ReleaseInfo {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
-  /** Every .html file of the release. */
   pages: number;
   /** Article pages (`/<category>/<slug>-<number>.html`) among them. */
   articlePages: number;
   reasons: BuildReasons;
   /** The CMS as it was when the build started; null when the build did not ask it. */
   content: ContentSnapshot | null;
-  /**
-   * When the last build that rendered every page started: this one's, or that of the release an
-   * incremental build started from. Missing in releases of older versions.
-   */
+  /** When the last full build (this one or its base) started; missing in older releases. */
   lastFullAt?: string;
   /** What the build wrote about itself (`.release/build.json`); null for a custom build command. */
   build?: BuildStats | null;
@@ -44,7 +40,6 @@ export interface RollbackMarker {
   at: string;
 }
 
-/** A release operation that cannot be done, said in one sentence. */
 export class ReleaseError extends Error {
   constructor(message: string) {
     super(message);
@@ -85,12 +80,7 @@ async function writeFileAtomic(file: string, text: string): Promise<void> {
   await rename(temporary, file);
 }
 
-/**
- * The releases folder: `<id>/` holds a built site, `<id>.json` marks it complete and valid (a
- * folder without one is a build that failed, was killed or is still running), and `current` is
- * a relative symlink to the live release. Switching is a rename of a new symlink over `current`,
- * which is atomic: a reader resolves either the old release or the new one, never nothing.
- */
+/** The releases folder: `<id>/`, `<id>.json` once complete and valid, `current` → the live one. */
 export class ReleaseStore {
   readonly dir: string;
   readonly keep: number;
@@ -108,11 +98,7 @@ export class ReleaseStore {
     return path.join(this.dir, `${id}.json`);
   }
 
-  /**
-   * Makes the folder consistent at start-up: removes half-written releases and temp files left
-   * by a crash, and points `current` at a complete release (the newest, unless a rollback chose
-   * an older one). Only one publisher may own the folder while this runs.
-   */
+  /** At start-up, lock held: removes crash leftovers, points `current` at a complete release. */
   async prepare(): Promise<{ removed: string[] }> {
     await mkdir(this.dir, { recursive: true });
     const removed: string[] = [];
@@ -146,7 +132,6 @@ export class ReleaseStore {
     return { removed };
   }
 
-  /** Complete releases, oldest first. */
   async list(): Promise<ReleaseInfo[]> {
     let names: string[];
     try {
@@ -164,7 +149,6 @@ export class ReleaseStore {
     return releases;
   }
 
-  /** The metadata of a complete release, or undefined. */
   async info(id: string): Promise<ReleaseInfo | undefined> {
     if (!isReleaseId(id)) return undefined;
     try {
@@ -230,10 +214,7 @@ export class ReleaseStore {
     await rm(path.join(this.dir, ROLLBACK_MARKER), { force: true });
   }
 
-  /**
-   * Makes an older release live: the one before the live one, or `to`. Takes a symlink rename,
-   * so it is done in milliseconds. Stays in force until the next publish.
-   */
+  /** Makes an older release live (the one before, or `to`) until the next publish. */
   async rollback(to?: string): Promise<RollbackMarker> {
     const releases = await this.list();
     const live = await this.liveId();

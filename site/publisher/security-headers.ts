@@ -6,17 +6,11 @@ import { isTrustedProxy } from './client-ip';
 const PREVIEW_PREFIX = '/xem-truoc/';
 
 export interface SecurityHeadersOptions {
-  /** The admin's origin (CMS_PUBLIC_URL): its Preview panel frames the draft preview. */
   adminOrigin: string;
-  /** Proxies whose X-Forwarded-Proto is believed (TRUSTED_PROXIES). */
   trustedProxies: readonly string[];
 }
 
-/**
- * The site's policy. Pages carry no inline script or style (astro.config.mjs keeps Astro's
- * scripts and styles in files), so everything comes from the site itself; JSON-LD is data, not
- * script, and needs no exception. Nothing may frame a page but the admin's draft preview.
- */
+/** 'self' only: pages have no inline script or style (astro.config.mjs); JSON-LD is data. */
 function contentSecurityPolicy(frameAncestors: string): string {
   return [
     "default-src 'self'",

@@ -44,11 +44,7 @@ const REVALIDATE = 'public, max-age=0, must-revalidate';
 export const contentTypeOf = (file: string) =>
   CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
-/**
- * The path of a request as segments safe to join under a release folder, or null when it tries
- * to leave it or hide something: `..` and `.` segments (also percent-encoded, also with encoded
- * slashes or backslashes inside), NUL bytes, and dot-files.
- */
+/** The path as segments safe under a release, or null for `..`, `.` (even encoded), NUL, dot-files. */
 export function safeSegments(requestUrl: string): string[] | null {
   const rawPath = requestUrl.split(/[?#]/, 1)[0] ?? '';
   if (!rawPath.startsWith('/')) return null;
@@ -73,7 +69,6 @@ function candidates(root: string, segments: string[], trailingSlash: boolean): s
   return [file, `${file}.html`, path.join(file, 'index.html')];
 }
 
-/** A regular file's size, or undefined when there is none at `file`. */
 async function fileSize(file: string): Promise<number | undefined> {
   try {
     const stats = await stat(file);
@@ -103,11 +98,7 @@ function sendText(
 const urlPathOf = (root: string, file: string) =>
   `/${path.relative(root, file).split(path.sep).map(encodeURIComponent).join('/')}`;
 
-/**
- * Streams one file of a release with `send`: Range (206/416), conditional requests (ETag,
- * Last-Modified, 304/412) and HEAD, except for the 404 page, which is a plain answer.
- * Compression is the caller's (compression.ts). Resolves when the answer is over.
- */
+/** Streams one release file with `send`; the 404 page is a plain answer, compression the caller's. */
 function sendFile(
   request: IncomingMessage,
   response: ServerResponse,
@@ -148,13 +139,7 @@ function sendFile(
   });
 }
 
-/**
- * Serves the live release's files. The release is looked up once per request (one readlink of
- * `current`) and the file is found and sent from that folder, so a switch or a rollback, even by
- * another process, applies to the next request without a restart, and a request in flight is
- * answered from one release: the previous one is never deleted right after a switch (releases
- * are kept for rollback).
- */
+/** Serves the live release; `current` is read once per request, so a switch needs no restart. */
 export function createStaticHandler(store: ReleaseStore, logger: Logger) {
   const compress = createCompressor();
   return async function serveStatic(

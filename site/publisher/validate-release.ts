@@ -14,22 +14,14 @@ export class InvalidReleaseError extends Error {
 }
 
 export interface PageCount {
-  /** Every .html file. */
   pages: number;
-  /**
-   * Articles that have a page: the distinct numbers among files of an article's shape. A renamed
-   * or moved article also has redirect pages at its old addresses, with its own number, so
-   * counting files would count it more than once.
-   */
+  /** Distinct article numbers: a renamed article's redirect pages share its number. */
   articlePages: number;
 }
 
 /**
- * An article's URL: `/<category-slug>/<article-slug>-<number>.html` (DESIGN.md); the capture is
- * the number. Redirect pages at renamed articles' old addresses have the same shape and number.
- * When the site gains other pages of that shape two levels deep, this must learn to tell them
- * apart (or the build should write a manifest of what it rendered, which would be the sturdier
- * check).
+ * `/<category>/<slug>-<number>.html` (DESIGN.md), redirect pages included; capture: the number.
+ * Other pages of this shape two levels deep would be miscounted (a build manifest is sturdier).
  */
 const ARTICLE_PAGE = /^[a-z0-9-]+\/[a-z0-9-]+-(\d+)\.html$/;
 
@@ -50,12 +42,7 @@ export async function countPages(dir: string): Promise<PageCount> {
   return { pages, articlePages: articleNumbers.size };
 }
 
-/**
- * Checks a finished build before it may go live: the sentinel pages are whole HTML documents and
- * there is one article page per published article. `expectedArticles` lists the counts that are
- * right (the count of the data the build rendered or, for a build that keeps no such record, the
- * CMS's count before and after it); `source` says where they come from. Null skips the count.
- */
+/** Sentinel pages whole, one page per article; `expectedArticles`: the right counts, null skips. */
 export async function validateRelease(
   dir: string,
   expectedArticles: number[] | null,
