@@ -157,7 +157,8 @@ describe('StrapiClient.get', () => {
       token: TOKEN,
       attempts: 2,
       retryDelayMs: 1,
-      timeoutMs: 200,
+      // Long enough for a loaded CI machine to answer the second attempt in time.
+      timeoutMs: 1_000,
     });
     expect(await quick.get('/api/articles')).toEqual({ data: [] });
     expect(received).toHaveLength(2);
@@ -343,12 +344,13 @@ describe('exportPages', () => {
 
   it('reads a page asked for ahead after its time limit: the limit is for the answer to begin', async () => {
     const baseUrl = await fakeStrapi(exportRoute(4));
-    const slow = new StrapiClient({ baseUrl, token: TOKEN, attempts: 1, timeoutMs: 100 });
+    // A limit a loaded CI machine meets (100 ms once did not), and a caller slower than it.
+    const slow = new StrapiClient({ baseUrl, token: TOKEN, attempts: 1, timeoutMs: 1_000 });
     const seen: number[] = [];
     for await (const page of slow.exportPages('site-export', exportSchema, 2)) {
       seen.push(...ids(page));
       // A caller busy with a page (storing 1,000 bodies) for longer than the time limit.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
     }
     expect(seen).toEqual([1, 2, 3, 4]);
   });
