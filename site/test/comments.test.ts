@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { launchChromium } from './helpers/browser';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
@@ -128,12 +128,10 @@ beforeAll(async () => {
   port = await findFreePort();
   // Both processes get the process environment: the CMS declares its webhook from it; the
   // site's server reads the comment token, its queue and the trusted proxy.
-  Object.assign(process.env, {
-    PUBLISH_WEBHOOK_URL: `http://127.0.0.1:${port}/_publisher/hook`,
-    PUBLISH_HOOK_SECRET: TEST_SECRET,
-    COMMENT_QUEUE_DIR: path.join(workDir, 'comment-queue'),
-    TRUSTED_PROXIES: '127.0.0.1',
-  });
+  vi.stubEnv('PUBLISH_WEBHOOK_URL', `http://127.0.0.1:${port}/_publisher/hook`);
+  vi.stubEnv('PUBLISH_HOOK_SECRET', TEST_SECRET);
+  vi.stubEnv('COMMENT_QUEUE_DIR', path.join(workDir, 'comment-queue'));
+  vi.stubEnv('TRUSTED_PROXIES', '127.0.0.1');
   cms = await startTestCms([]);
   adminJwt = await registerFirstAdmin(cms.url);
   // The token the CMS makes from COMMENT_API_TOKEN at start-up (cms/test covers that one), made
@@ -151,7 +149,7 @@ beforeAll(async () => {
   });
   const token = (await created.json()) as { data?: { accessKey: string } };
   if (!token.data) throw new Error(`POST /admin/api-tokens answered ${created.status}`);
-  process.env.COMMENT_API_TOKEN = token.data.accessKey;
+  vi.stubEnv('COMMENT_API_TOKEN', token.data.accessKey);
   await startSiteServer();
   const response = await fetch(
     `${cms.url}/api/articles?fields[0]=slug&fields[1]=number&populate[category][fields][0]=slug&populate[category][fields][1]=documentId&pagination[pageSize]=1`,
@@ -175,14 +173,7 @@ afterAll(async () => {
   await browser?.close();
   await publisher?.stop();
   await cms?.stop();
-  for (const name of [
-    'PUBLISH_WEBHOOK_URL',
-    'PUBLISH_HOOK_SECRET',
-    'COMMENT_API_TOKEN',
-    'COMMENT_QUEUE_DIR',
-    'TRUSTED_PROXIES',
-  ])
-    delete process.env[name];
+  vi.unstubAllEnvs();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 

@@ -3,7 +3,7 @@ import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { signPreviewLink } from '@toasoan/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerFirstAdmin } from '../../scripts/lib/first-admin';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { attribute, byClass, byTag, findAll, findOne, parseHtml, textOf } from './helpers/html';
@@ -54,7 +54,8 @@ beforeAll(async () => {
   const port = await findFreePort();
   const siteUrl = `http://127.0.0.1:${port}`;
   // The site's server reads them from the process environment, the CMS from its options.
-  Object.assign(process.env, { PREVIEW_SECRET: SECRET, PREVIEW_API_TOKEN: PREVIEW_TOKEN });
+  vi.stubEnv('PREVIEW_SECRET', SECRET);
+  vi.stubEnv('PREVIEW_API_TOKEN', PREVIEW_TOKEN);
   cms = await startTestCms([], { preview: { secret: SECRET, token: PREVIEW_TOKEN, siteUrl } });
   adminJwt = await registerFirstAdmin(cms.url);
 
@@ -96,8 +97,7 @@ afterEach(({ task }) => {
 afterAll(async () => {
   await publisher?.stop();
   await cms?.stop();
-  delete process.env.PREVIEW_SECRET;
-  delete process.env.PREVIEW_API_TOKEN;
+  vi.unstubAllEnvs();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 

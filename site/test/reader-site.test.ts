@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatGmt7, toIsoGmt7 } from '@toasoan/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toQueryString, type StrapiQuery } from '../src/lib/strapi/query';
 import { readSiteDataFile } from '../src/lib/strapi/site-data-file';
 import { startTestCms, type TestCms } from './helpers/cms';
@@ -97,8 +97,6 @@ describe('the reader site built from a seeded CMS', () => {
   let truongSon: CmsArticle;
   let fresh: CmsArticle;
   const approved: { name: string; body: string; createdAt: string }[] = [];
-  const CONFIG_VARIABLES = ['SITE_URL', 'SITE_NAME', 'SITE_MASTHEAD'] as const;
-  const savedConfig = CONFIG_VARIABLES.map((name) => [name, process.env[name]] as const);
 
   const page = async (file: string): Promise<ParsedPage> => {
     let parsed = pages.get(file);
@@ -195,19 +193,16 @@ describe('the reader site built from a seeded CMS', () => {
     fresh = articles.find((article) => article.documentId === published.documentId)!;
 
     // Configuration of the build: a newspaper that is not the default one.
-    process.env.SITE_URL = SITE_URL;
-    process.env.SITE_NAME = SITE_NAME;
-    process.env.SITE_MASTHEAD = MASTHEAD.join(' | ');
+    vi.stubEnv('SITE_URL', SITE_URL);
+    vi.stubEnv('SITE_NAME', SITE_NAME);
+    vi.stubEnv('SITE_MASTHEAD', MASTHEAD.join(' | '));
     build = await buildSite(cms.url, cms.token);
     htmlFiles = await listHtmlFiles(build.outDir);
     fetchedAt = (await readSiteDataFile(path.join(build.cacheDir, 'site-data.json')))!.fetchedAt;
   });
 
   afterAll(async () => {
-    for (const [name, value] of savedConfig) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    vi.unstubAllEnvs();
     await cms?.stop();
   });
 

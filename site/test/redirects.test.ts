@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateRelease } from '../publisher/validate-release';
 import { toQueryString, type StrapiQuery } from '../src/lib/strapi/query';
 import { startTestCms, type TestCms } from './helpers/cms';
@@ -90,7 +90,6 @@ describe('links after renames, moves and unpublishing', () => {
   let renamedCategory: CmsCategory;
   let inRenamedCategory: CmsArticle[];
   let target: CmsCategory;
-  const savedSiteUrl = process.env.SITE_URL;
 
   const current = (article: CmsArticle) =>
     publishedAfter.find((candidate) => candidate.documentId === article.documentId)!;
@@ -153,7 +152,7 @@ describe('links after renames, moves and unpublishing', () => {
     );
     expect(target.slug).not.toBe(moved.category!.slug);
 
-    process.env.SITE_URL = SITE_URL;
+    vi.stubEnv('SITE_URL', SITE_URL);
     before = await buildSite(cms.url, cms.token);
 
     await editor.saveArticle(renamed.documentId, { slug: 'dia-chi-moi-cua-bai-viet' });
@@ -168,8 +167,7 @@ describe('links after renames, moves and unpublishing', () => {
   });
 
   afterAll(async () => {
-    if (savedSiteUrl === undefined) delete process.env.SITE_URL;
-    else process.env.SITE_URL = savedSiteUrl;
+    vi.unstubAllEnvs();
     await cms?.stop();
   });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signPreviewLink } from '@toasoan/shared';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from './helpers/browser';
 import { findFreePort, startTestCms, type TestCms } from './helpers/cms';
 import { assertPrerequisitesBuilt } from './helpers/paths';
@@ -74,12 +74,10 @@ describe('the sample newsroom, built and served by the site server', () => {
     const port = await findFreePort();
     const buildStderrFile = path.join(workDir, 'build-stderr.log');
     // The site's server reads them from the process environment, the CMS from its options.
-    Object.assign(process.env, {
-      PREVIEW_SECRET: SECRET,
-      PREVIEW_API_TOKEN: PREVIEW_TOKEN,
-      CMS_PUBLIC_URL: ADMIN_ORIGIN,
-      COMMENT_QUEUE_DIR: path.join(workDir, 'comment-queue'),
-    });
+    vi.stubEnv('PREVIEW_SECRET', SECRET);
+    vi.stubEnv('PREVIEW_API_TOKEN', PREVIEW_TOKEN);
+    vi.stubEnv('CMS_PUBLIC_URL', ADMIN_ORIGIN);
+    vi.stubEnv('COMMENT_QUEUE_DIR', path.join(workDir, 'comment-queue'));
     cms = await startTestCms([], {
       preview: { secret: SECRET, token: PREVIEW_TOKEN, siteUrl: `http://127.0.0.1:${port}` },
     });
@@ -108,13 +106,7 @@ describe('the sample newsroom, built and served by the site server', () => {
     await browser?.close();
     await publisher?.stop();
     await cms?.stop();
-    for (const name of [
-      'PREVIEW_SECRET',
-      'PREVIEW_API_TOKEN',
-      'CMS_PUBLIC_URL',
-      'COMMENT_QUEUE_DIR',
-    ])
-      delete process.env[name];
+    vi.unstubAllEnvs();
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
